@@ -1,0 +1,3 @@
+from scholarld.cli import cli
+
+cli()
