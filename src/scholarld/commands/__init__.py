@@ -7,5 +7,8 @@ import click
 
 def register_commands(group: click.Group) -> None:
     """Add every scholarld command to ``group`` (the ``scholarld`` CLI)."""
-    # Commands are registered here, one line each, in pipeline order.
-    del group
+    # Commands are registered here, one line each, in pipeline order; each command module
+    # imports its heavy libraries inside the command so ``--help`` stays fast.
+    from scholarld.commands.import_cmd import import_group
+
+    group.add_command(import_group)
