@@ -39,7 +39,8 @@ def test_unknown_field_is_rejected() -> None:
 
 
 def test_year_with_a_letter_is_rejected() -> None:
-    works = [{"key": "k", "title": "T", "versions": [{"kind": "preprint", "venue": "CVPR", "year": "20l6"}]}]
+    version = {"kind": "preprint", "venue": "CVPR", "year": "20l6"}
+    works = [{"key": "k", "title": "T", "versions": [version]}]
     with pytest.raises(ValidationError, match="year"):
         Profile.model_validate(_profile(works=works))
 

@@ -59,11 +59,14 @@ class ProfileError(ProblemsError):
         super().__init__(problems, "Cannot read the profiles")
 
 
-class ImportProblem(ProblemsError):
+class ImporterError(ProblemsError):
     """An importer was given input it cannot read at all."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         super().__init__(problems, "Cannot import")
+
+
+ImportProblem = ImporterError  # earlier name, kept for callers written against it
 
 
 class OutputError(ScholarldError):

@@ -37,7 +37,10 @@ LanguageTag = Annotated[
 ]
 WebUrl = Annotated[
     str,
-    Field(pattern=r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", description="http, https or mailto"),
+    Field(
+        pattern=r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$",
+        description="http, https or mailto",
+    ),
 ]
 
 
@@ -264,11 +267,18 @@ class Presentation(StrEnum):
     POSTER = "poster"
 
 
+ArxivId = Annotated[
+    str,
+    Field(
+        pattern=r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})$",
+        description="arXiv identifier without version, e.g. 1512.03385",
+    ),
+]
+
+
 class WorkIdentifiers(Record):
     doi: Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
-    arxiv: Annotated[str, Field(pattern=r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})$")] | None = (
-        None
-    )
+    arxiv: ArxivId | None = None
 
 
 class Version(Record):
