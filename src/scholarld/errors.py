@@ -74,3 +74,22 @@ class OutputError(ScholarldError):
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"Cannot write {path}: {reason}")
+
+
+class ShapesError(ProblemsError):
+    """The SHACL shapes folder is missing or a shapes file cannot be read."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        super().__init__(problems, "Cannot read the SHACL shapes")
+
+
+class ValidationFailed(ScholarldError):  # noqa: N818 (name fixed by the validation contract)
+    """The site graph does not conform to the SHACL shapes, so nothing is written.
+
+    ``message`` lists every result; ``report`` is the ``ValidationReport`` (kept untyped
+    here so this module stays free of the validation package).
+    """
+
+    def __init__(self, message: str, report: object = None) -> None:
+        self.report = report
+        super().__init__(message)

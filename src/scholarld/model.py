@@ -15,7 +15,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from scholarld.model_references import reference_problems
 
 Year = Annotated[int, Field(ge=1000, le=2999, description="A four-digit year, e.g. 2016.")]
 Month = Annotated[int, Field(ge=1, le=12, description="A month number, 1 to 12.")]
@@ -351,39 +353,20 @@ class Profile(Record):
     unparsed: list[Unparsed] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _references_resolve(self) -> Profile:
-        problems = _reference_problems(self)
+    def _references_resolve(self, info: ValidationInfo) -> Profile:
+        # The reader passes context {"defer_reference_checks": True} and reports these
+        # itself, each at its line (scholarld.model_references).
+        if isinstance(info.context, dict) and info.context.get("defer_reference_checks"):
+            return self
+        problems = reference_problems(self)
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ValueError("; ".join(problem.message for problem in problems))
         return self
 
 
 def _check_range(start: int | None, end: int | None) -> None:
     if start is not None and end is not None and end < start:
         raise ValueError(f"end year {end} is before start year {start}")
-
-
-def _reference_problems(profile: Profile) -> list[str]:
-    """Duplicate keys and references to venues or works that are not defined."""
-    problems: list[str] = []
-    venue_keys = [venue.key for venue in profile.venues]
-    work_keys = [work.key for work in profile.works]
-    for label, keys in (("venue key", venue_keys), ("work key", work_keys)):
-        seen: set[str] = set()
-        for key in keys:
-            if key in seen:
-                problems.append(f"{label} {key!r} is defined twice; keys must be unique")
-            seen.add(key)
-    known = set(venue_keys)
-    for work in profile.works:
-        for version in work.versions:
-            for ref in (version.venue, version.conference):
-                if ref is not None and ref not in known:
-                    problems.append(f"work {work.key!r} names venue {ref!r}, which venues lacks")
-    for award in profile.awards:
-        if award.work is not None and award.work not in set(work_keys):
-            problems.append(f"award {award.name!r} names work {award.work!r}, which works lacks")
-    return problems
 
 
 class SiteConfig(Record):

@@ -9,6 +9,10 @@ def register_commands(group: click.Group) -> None:
     """Add every scholarld command to ``group`` (the ``scholarld`` CLI)."""
     # Commands are registered here, one line each, in pipeline order; each command module
     # imports its heavy libraries inside the command so ``--help`` stays fast.
+    from scholarld.commands.check_cmd import check_command
+    from scholarld.commands.import_bibtex import bibtex_command
     from scholarld.commands.import_cmd import import_group
 
+    import_group.add_command(bibtex_command)
     group.add_command(import_group)
+    group.add_command(check_command)

@@ -29,3 +29,8 @@ class Site:
     config: SiteConfig
     profiles: tuple[SourcedProfile, ...]
     data_dir: Path
+
+
+from scholarld.profiles.reader import read_site  # noqa: E402  (re-export; needs Site above)
+
+__all__ = ["Site", "SourcedProfile", "read_site"]

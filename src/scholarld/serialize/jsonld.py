@@ -1,0 +1,191 @@
+"""A small, fast, deterministic JSON-LD writer, compacted with the local context.
+
+pyoxigraph writes JSON-LD only in expanded form, so scholarld compacts itself: sorted
+triples are grouped by subject into node objects (``@id``, ``@type``, then properties in
+key order), IRIs are shortened with the context (schema.org terms via ``@vocab``, other
+vocabularies as ``prefix:name``, site IRIs relative to ``@base``), plain strings stay
+strings, typed literals become ``{"@value", "@type"}`` and tagged ones
+``{"@value", "@language"}``. The context is embedded (with ``@base`` set to the site's
+base IRI), so nothing is ever fetched to read the output back.
+
+Dataset form (the default): ``{"@context", "@graph": [{"@id": <graph>, "@graph": [...]}]}``,
+one entry per named graph. With ``named=False`` the union is written as one ``@graph``.
+Each node object is one line, which keeps the file readable and diffable, and lets the
+C JSON encoder do the work.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+from scholarld.serialize.context import JsonLdContext, embedded_context
+from scholarld.serialize.lines import Triple, TripleGraph, union_triples
+from scholarld.serialize.ntterms import XSD_STRING, iri_of, is_blank, literal_parts, unescape
+
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_VOCAB_TERM = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+JsonValue = str | dict[str, str]
+
+
+@dataclass
+class Compactor:
+    """Shortens IRIs for one document; the caches live as long as one write call."""
+
+    context: JsonLdContext
+    base_iri: str
+    keys: dict[str, str] = field(default_factory=dict)  # predicate term -> key
+    term_ids: dict[str, str] = field(default_factory=dict)  # node term -> id
+    ids: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+
+
+def write_jsonld(
+    graphs: Sequence[TripleGraph], context: JsonLdContext, base_iri: str, *, named: bool = True
+) -> str:
+    """The graphs as one compacted JSON-LD document (text ending with a newline)."""
+    compactor = Compactor(context, base_iri)
+    head = json.dumps({"@context": embedded_context(context, base_iri)}, indent=2)
+    lines = [head[: head.rfind("}")].rstrip() + ","]
+    if named:
+        lines.append('  "@graph": [')
+        entries = [_graph_entry(graph, compactor) for graph in graphs]
+        lines.append(",\n".join(entries))
+        lines.append("  ]")
+    else:
+        lines.append('  "@graph": [')
+        lines.append(",\n".join(_node_lines(union_triples(graphs), compactor, "    ")))
+        lines.append("  ]")
+    lines.append("}")
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def _graph_entry(graph: TripleGraph, compactor: Compactor) -> str:
+    graph_id = json.dumps(compact_id(graph.iri, compactor), ensure_ascii=False)
+    nodes = _node_lines(iter(graph.triples), compactor, "        ")
+    if not nodes:
+        return f'    {{"@id": {graph_id}, "@graph": []}}'
+    body = ",\n".join(nodes)
+    return f'    {{\n      "@id": {graph_id},\n      "@graph": [\n{body}\n      ]\n    }}'
+
+
+def _node_lines(triples: Iterator[Triple], compactor: Compactor, indent: str) -> list[str]:
+    return [
+        indent + json.dumps(node_object(subject, list(group), compactor), ensure_ascii=False)
+        for subject, group in groupby(triples, key=_subject)
+    ]
+
+
+def _subject(triple: Triple) -> str:
+    return triple[0]
+
+
+def node_object(subject: str, triples: list[Triple], compactor: Compactor) -> dict[str, Any]:
+    """One node object: ``@id``, ``@type``, then each property's values in triple order."""
+    node: dict[str, Any] = {"@id": _term_id(subject, compactor)}
+    types: list[str] = []
+    properties: dict[str, list[JsonValue]] = {}
+    coerced = compactor.context.coerced
+    for _, predicate, obj in triples:
+        if predicate == RDF_TYPE and obj[0] == "<":
+            types.append(compact_type(iri_of(obj), compactor))
+            continue
+        key = compactor.keys.get(predicate) or _key_of(predicate, compactor)
+        properties.setdefault(key, []).append(_value(obj, key in coerced, compactor))
+    if types:
+        node["@type"] = types[0] if len(types) == 1 else types
+    for key in sorted(properties):
+        values = properties[key]
+        node[key] = values[0] if len(values) == 1 else values
+    return node
+
+
+def _term_id(term: str, compactor: Compactor) -> str:
+    """An IRI or blank node term as a node id (cached by term: objects repeat a lot)."""
+    cached = compactor.term_ids.get(term)
+    if cached is None:
+        cached = term if is_blank(term) else compact_id(iri_of(term), compactor)
+        compactor.term_ids[term] = cached
+    return cached
+
+
+def _key_of(predicate: str, compactor: Compactor) -> str:
+    key = compact_key(iri_of(predicate), compactor)
+    compactor.keys[predicate] = key
+    return key
+
+
+def _value(term: str, coerced: bool, compactor: Compactor) -> JsonValue:
+    if term[0] != '"':
+        node_id = _term_id(term, compactor)
+        return node_id if coerced else {"@id": node_id}
+    if term[-1] == '"':  # a plain string: no language tag, no datatype
+        text = unescape(term[1:-1])
+        return {"@value": text} if coerced else text
+    parts = literal_parts(term)
+    if parts.language is not None:
+        return {"@value": parts.value, "@language": parts.language}
+    if parts.datatype != XSD_STRING:
+        return {"@value": parts.value, "@type": compact_type(parts.datatype, compactor)}
+    return {"@value": parts.value} if coerced else parts.value
+
+
+def compact_key(iri: str, compactor: Compactor) -> str:
+    """A property IRI as a key: a coerced term, a bare schema.org name, prefix:name or IRI."""
+    return compactor.context.id_terms.get(iri) or compact_type(iri, compactor)
+
+
+def compact_type(iri: str, compactor: Compactor) -> str:
+    """A vocabulary IRI (class, property, datatype) in its shortest unambiguous form."""
+    cached = compactor.types.get(iri)
+    if cached is None:
+        cached = _vocab_form(iri, compactor.context) or _prefixed(iri, compactor.context) or iri
+        compactor.types[iri] = cached
+    return cached
+
+
+def compact_id(iri: str, compactor: Compactor) -> str:
+    """A node IRI: relative to ``@base`` when under it, else prefix:name, else in full."""
+    cached = compactor.ids.get(iri)
+    if cached is None:
+        cached = _relative(iri, compactor.base_iri) or _prefixed(iri, compactor.context) or iri
+        compactor.ids[iri] = cached
+    return cached
+
+
+def _vocab_form(iri: str, context: JsonLdContext) -> str | None:
+    if not iri.startswith(context.vocab):
+        return None
+    local = iri[len(context.vocab) :]
+    if _VOCAB_TERM.match(local) and local not in context.terms:
+        return local
+    return None
+
+
+def _prefixed(iri: str, context: JsonLdContext) -> str | None:
+    best: tuple[str, str] | None = None
+    for prefix, namespace in context.prefixes.items():
+        if iri.startswith(namespace) and (best is None or len(namespace) > len(best[1])):
+            best = (prefix, namespace)
+    if best is None:
+        return None
+    suffix = iri[len(best[1]) :]
+    if not suffix or suffix.startswith("//"):
+        return None
+    return f"{best[0]}:{suffix}"
+
+
+def _relative(iri: str, base_iri: str) -> str | None:
+    """``iri`` relative to ``base_iri`` when resolving it back gives exactly ``iri``."""
+    if not iri.startswith(base_iri):
+        return None
+    rest = iri[len(base_iri) :]
+    if not rest or not rest[0].isalnum() or ":" in rest.split("/", 1)[0]:
+        return None
+    if "/." in "/" + rest or "?" in rest or "#" in rest:
+        return None
+    return rest
