@@ -10,9 +10,15 @@ def register_commands(group: click.Group) -> None:
     # Commands are registered here, one line each, in pipeline order; each command module
     # imports its heavy libraries inside the command so ``--help`` stays fast.
     from scholarld.commands.check_cmd import check_command
+    from scholarld.commands.export_cmd import export_command
     from scholarld.commands.import_bibtex import bibtex_command
     from scholarld.commands.import_cmd import import_group
+    from scholarld.commands.query_cmd import query_command
+    from scholarld.commands.validate_cmd import validate_command
 
     import_group.add_command(bibtex_command)
     group.add_command(import_group)
     group.add_command(check_command)
+    group.add_command(validate_command)
+    group.add_command(export_command)
+    group.add_command(query_command)

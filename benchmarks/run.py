@@ -1,0 +1,189 @@
+"""Benchmark: ``scholarld export`` throughput against pyoxigraph's own parse+serialize,
+and the default profile's export against the cost of importing rdflib and pySHACL.
+
+    .venv/bin/python benchmarks/run.py [--triples 1000000] [--repeat 3] [--corpus DIR]
+
+1. A synthetic corpus (``benchmarks/corpus.py``) sized to about ``--triples`` triples.
+2. For nt, ttl and jsonld: the wall time of the whole ``scholarld --data CORPUS export
+   --no-validate --format F --output FILE`` process (median of ``--repeat`` runs), and of
+   a process that only parses the exported N-Triples with pyoxigraph and serializes them
+   to F (the baseline), in triples per second. Goal: scholarld within 2x of the baseline.
+3. The default profile (``data/``): ``scholarld export --format ttl`` with validation,
+   with a cold and a warm validation cache, against ``python -c "import rdflib, pyshacl"``.
+   Goal: within 1.5x of the imports.
+
+Prints Markdown tables (paste them into docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import CorpusSize, generate_corpus
+
+REPO = Path(__file__).resolve().parents[1]
+FORMATS = ("nt", "nq", "ttl", "jsonld")
+PROFILE_WORKS = 50
+SAMPLE_PROFILES = (20, 40)
+# pyoxigraph alone: parse what scholarld exported (N-Triples for the union formats,
+# N-Quads for the dataset formats) and serialize it to the same format.
+BASELINE = """
+import sys, pyoxigraph as ox
+source, target, name = sys.argv[1], sys.argv[2], sys.argv[3]
+fmt = {"nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.TURTLE,
+       "jsonld": ox.RdfFormat.JSON_LD}[name]
+source_format = ox.RdfFormat.N_QUADS if fmt.supports_datasets else ox.RdfFormat.N_TRIPLES
+ox.serialize(ox.parse(path=source, format=source_format), target, fmt)
+"""
+DATASET_FORMATS = ("nq", "jsonld")
+
+
+def timed(
+    command: list[str],
+    repeat: int,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> float:
+    """Median wall time in seconds of ``repeat`` runs of ``command`` (each must succeed);
+    ``inf`` when a run takes longer than ``timeout`` seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        try:
+            subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return float("inf")
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def seconds(value: float) -> str:
+    return "timed out" if value == float("inf") else f"{value:.2f} s"
+
+
+def scholarld(data_dir: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "scholarld", "--data", str(data_dir), *args]
+
+
+def profiles_for(target: int, workdir: Path) -> tuple[int, float]:
+    """How many profiles give about ``target`` triples in the union, and triples per work.
+
+    Profiles share co-authors and venues, so the union grows a little less than linearly;
+    two samples (20 and 40 profiles) fit ``triples = a + b * profiles``."""
+    counts = []
+    for profiles in SAMPLE_PROFILES:
+        sample = workdir / f"sample-{profiles}"
+        generate_corpus(sample, CorpusSize(profiles=profiles, works=PROFILE_WORKS))
+        output = workdir / f"sample-{profiles}.nt"
+        command = scholarld(sample, "export", "--no-validate", "-f", "nt", "-o", str(output))
+        subprocess.run(command, check=True)
+        counts.append(count_lines(output))
+    (small, large), (few, many) = SAMPLE_PROFILES, counts
+    slope = (many - few) / (large - small)
+    needed = small + (target - few) / slope
+    return max(1, round(needed)), slope / PROFILE_WORKS
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as stream:
+        return sum(1 for _ in stream)
+
+
+def export_table(corpus: Path, workdir: Path, repeat: int) -> list[str]:
+    """Rows of the throughput table, one per format."""
+    rows = []
+    for name in FORMATS:
+        output = workdir / f"corpus.{name}"
+        command = scholarld(corpus, "export", "--no-validate", "-f", name, "-o", str(output))
+        ours = timed(command, repeat)
+        source = workdir / ("corpus.nq" if name in DATASET_FORMATS else "corpus.nt")
+        triples = count_lines(source)
+        baseline_out = workdir / f"baseline.{name}"
+        baseline = timed(
+            [sys.executable, "-c", BASELINE, str(source), str(baseline_out), name], repeat
+        )
+        rows.append(
+            f"| {name} | {triples:,} | {ours:.2f} s | {triples / ours:,.0f} | {baseline:.2f} s "
+            f"| {triples / baseline:,.0f} | {ours / baseline:.2f}x |"
+        )
+    return rows
+
+
+def default_profile_rows(repeat: int, workdir: Path, timeout: float) -> list[str]:
+    """Rows comparing the default profile's export with importing rdflib and pySHACL."""
+    data_dir = REPO / "data"
+    if not any((data_dir / "people").glob("*")):
+        return ["| (no profile in data/people: skipped) | | |"]
+    imports = timed([sys.executable, "-c", "import rdflib, pyshacl"], repeat)
+    output = str(workdir / "default.ttl")
+    command = scholarld(data_dir, "export", "-f", "ttl", "-o", output)
+    cold_times = []
+    for run in range(repeat):
+        cache = workdir / f"cold-cache-{run}"
+        cache_env = {**os.environ, "SCHOLARLD_CACHE_DIR": str(cache)}
+        cold_times.append(timed(command, 1, cache_env, timeout))
+        if cold_times[-1] == float("inf"):
+            break
+    warm_env = {**os.environ, "SCHOLARLD_CACHE_DIR": str(workdir / "warm-cache")}
+    filled = timed(command, 1, warm_env, timeout)  # fill the cache
+    warm = timed(command, repeat, warm_env, timeout) if filled != float("inf") else filled
+    no_validate = timed(scholarld(data_dir, "export", "--no-validate", "-f", "ttl", "-o", output),
+                        repeat)  # fmt: skip
+    cold = statistics.median(cold_times)
+    return [
+        f'| `python -c "import rdflib, pyshacl"` | {imports:.2f} s | 1.00x |',
+        f"| `scholarld export -f ttl`, cold validation cache | {seconds(cold)} "
+        f"| {cold / imports:.2f}x |",
+        f"| `scholarld export -f ttl`, warm validation cache | {seconds(warm)} "
+        f"| {warm / imports:.2f}x |",
+        f"| `scholarld export --no-validate -f ttl` | {no_validate:.2f} s "
+        f"| {no_validate / imports:.2f}x |",
+    ]
+
+
+def machine() -> str:
+    return (
+        f"{platform.platform()}, {os.cpu_count()} CPUs (nproc), Python {platform.python_version()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--corpus", type=Path, help="use (or create) the corpus in this folder")
+    parser.add_argument(
+        "--timeout", type=float, default=300, help="seconds before a validating run is cut off"
+    )
+    args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    with tempfile.TemporaryDirectory(prefix="scholarld-bench-") as temporary:
+        workdir = Path(temporary)
+        profiles, per_work = profiles_for(args.triples, workdir)
+        corpus = args.corpus or workdir / "corpus"
+        if not (corpus / "people").is_dir():
+            start = time.perf_counter()
+            generate_corpus(corpus, CorpusSize(profiles=profiles, works=PROFILE_WORKS))
+            print(f"generated {profiles} profiles in {time.perf_counter() - start:.1f} s")
+        print(f"machine: {machine()}; {per_work:.0f} triples per work; repeat {args.repeat}")
+        print("(triples: the union for nt/ttl, every profile's quads for nq/jsonld)\n")
+        print("| format | triples | scholarld export | triples/s | pyoxigraph parse+serialize "
+              "| triples/s | ratio |")  # fmt: skip
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("\n".join(export_table(corpus, workdir, args.repeat)))
+        print("\n| default profile | wall time | vs imports |\n|---|---:|---:|")
+        print("\n".join(default_profile_rows(args.repeat, workdir, args.timeout)))
+
+
+if __name__ == "__main__":
+    main()

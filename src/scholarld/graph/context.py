@@ -1,0 +1,56 @@
+"""What every mapping function of one profile needs: the base IRI, the profile, the people
+index and the profile's venues by key. Built once per profile, never mutated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from scholarld.graph.iris import person_iri
+from scholarld.identity import People, PersonIdentity
+from scholarld.model import Author, Profile, Venue, VenueKind
+from scholarld.profiles import SourcedProfile
+
+
+@dataclass(frozen=True)
+class ProfileContext:
+    """One profile being mapped: ``base`` and ``owner`` are IRI terms."""
+
+    base: str
+    slug: str
+    profile: Profile
+    people: People
+    owner: str
+    venues: Mapping[str, Venue]
+    authors: Mapping[Author, PersonIdentity]
+
+    def author(self, author: Author) -> tuple[PersonIdentity, str]:
+        """The identity of an author occurrence and its person IRI term."""
+        identity = self.authors[author]
+        return identity, person_iri(self.base, identity.key)
+
+    def venue(self, key: str) -> Venue:
+        """The venue with this key; a key no venue defines (allowed for service roles and
+        talks) is taken as a conference named by its key."""
+        found = self.venues.get(key)
+        return found if found is not None else Venue(key=key, kind=VenueKind.CONFERENCE)
+
+
+def profile_context(base: str, sourced: SourcedProfile, people: People) -> ProfileContext:
+    owner = people.owner(sourced.slug)
+    return ProfileContext(
+        base=base,
+        slug=sourced.slug,
+        profile=sourced.profile,
+        people=people,
+        owner=person_iri(base, owner.key),
+        venues={venue.key: venue for venue in sourced.profile.venues},
+        authors={author: people.of_author(sourced.slug, author) for author in _authors(sourced)},
+    )
+
+
+def _authors(sourced: SourcedProfile) -> Iterator[Author]:
+    for work in sourced.profile.works:
+        yield from work.authors
+        for version in work.versions:
+            yield from version.authors or ()
