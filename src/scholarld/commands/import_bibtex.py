@@ -8,11 +8,14 @@ atomically. Importers and bibtexparser are imported inside the command.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from scholarld.errors import ImportProblem, OutputError, Problem
-from scholarld.model import Profile
+
+if TYPE_CHECKING:  # the model (pydantic) is loaded only when the command runs
+    from scholarld.model import Profile
 
 
 @click.command("bibtex")

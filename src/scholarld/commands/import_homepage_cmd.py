@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from scholarld.errors import ImportProblem, OutputError, Problem
-from scholarld.model import Profile
+
+if TYPE_CHECKING:  # the model (pydantic) is loaded only when the command runs
+    from scholarld.model import Profile
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
