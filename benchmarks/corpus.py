@@ -117,7 +117,7 @@ def profile_data(owner: str, number: int, size: CorpusSize, rnd: random.Random) 
                 "part": "co-organizer",
             }
         ],
-        "works": [work(owner, index, size, rnd) for index in range(size.works)],
+        "works": [work(owner, number, index, size, rnd) for index in range(size.works)],
     }
 
 
@@ -128,12 +128,16 @@ def venues() -> list[dict[str, str]]:
     return listed
 
 
-def work(owner: str, index: int, size: CorpusSize, rnd: random.Random) -> dict[str, Any]:
+def work(
+    owner: str, number: int, index: int, size: CorpusSize, rnd: random.Random
+) -> dict[str, Any]:
+    """A work of profile ``number``: its key is unique in the corpus (work IRIs are
+    site-wide, so equal keys in two profiles would merge two different works)."""
     year = 2009 + rnd.randrange(12)
     authors = coauthors(owner, size.pool, rnd)
     title = " ".join(rnd.choice(WORDS) for _ in range(rnd.randrange(4, 10))).capitalize()
     return {
-        "key": f"w{index:04d}-{year}",
+        "key": f"p{number:04d}w{index:04d}-{year}",
         "title": f"{title} {index}",
         "authors": authors,
         "versions": versions(year, rnd),

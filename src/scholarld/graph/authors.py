@@ -44,10 +44,21 @@ def author_triples(
                 yield role, SCORO.isEqualToRoleInTime, other
 
 
-def coauthor_triples(ctx: ProfileContext) -> Iterator[Triple]:
-    """Every author of the profile's works as a person node, once per person."""
+def coauthor_blocks(
+    ctx: ProfileContext, known: dict[str, tuple[Triple, ...]]
+) -> list[tuple[Triple, ...]]:
+    """The person triples of every author of the profile's works, one block per person.
+
+    Every profile graph restates the co-authors it mentions, so ``known`` (person key →
+    block, owned by one ``build_site_graph`` call) keeps each block built for an earlier
+    profile: a person's triples depend only on the site-wide identity."""
     people: dict[str, PersonIdentity] = {
         identity.key: identity for identity in ctx.authors.values()
     }
+    blocks = []
     for key in sorted(people):
-        yield from author_person_triples(ctx.base, people[key])
+        block = known.get(key)
+        if block is None:
+            block = known[key] = tuple(author_person_triples(ctx.base, people[key]))
+        blocks.append(block)
+    return blocks

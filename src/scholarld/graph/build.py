@@ -9,14 +9,15 @@ same input always gives the same graph. Unparsed importer text is never publishe
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from operator import attrgetter
 
 from scholarld.graph.activities import activity_triples
-from scholarld.graph.authors import coauthor_triples
+from scholarld.graph.authors import coauthor_blocks
 from scholarld.graph.checks import check_profiles
 from scholarld.graph.context import ProfileContext, profile_context
 from scholarld.graph.dataset import dataset_triples, vocabularies_used
-from scholarld.graph.iris import base_term, dataset_graph_iri, graph_iri
+from scholarld.graph.iris import base_term, dataset_graph_iri, graph_iri, person_iri
 from scholarld.graph.organizations import affiliation_triples
 from scholarld.graph.person import owner_triples
 from scholarld.graph.sitegraph import NamedGraph, SiteGraph
@@ -28,7 +29,8 @@ from scholarld.profiles import Site, SourcedProfile
 
 
 def profile_triples(ctx: ProfileContext) -> Iterator[Triple]:
-    """Everything one profile says, in pipeline order (duplicates are removed later)."""
+    """Everything one profile says but its co-authors' person nodes (``coauthor_blocks``),
+    in pipeline order (duplicates are removed later)."""
     yield from owner_triples(ctx)
     yield from affiliation_triples(ctx)
     for venue in ctx.profile.venues:
@@ -36,12 +38,19 @@ def profile_triples(ctx: ProfileContext) -> Iterator[Triple]:
     yield from activity_triples(ctx)
     for work in ctx.profile.works:
         yield from work_triples(ctx, work)
-    yield from coauthor_triples(ctx)
 
 
-def profile_graph(base: str, sourced: SourcedProfile, people: People) -> NamedGraph:
+def profile_graph(
+    base: str,
+    sourced: SourcedProfile,
+    people: People,
+    known: dict[str, tuple[Triple, ...]] | None = None,
+) -> NamedGraph:
+    """One profile's named graph; ``known`` shares co-author blocks between profiles."""
     ctx = profile_context(base, sourced, people)
-    triples = tuple(sorted(set(profile_triples(ctx))))
+    unique = set(profile_triples(ctx))
+    unique.update(chain.from_iterable(coauthor_blocks(ctx, {} if known is None else known)))
+    triples = tuple(sorted(unique))
     return NamedGraph(iri_value(graph_iri(base, sourced.slug)), sourced.slug, sourced.path, triples)
 
 
@@ -51,10 +60,14 @@ def build_site_graph(site: Site, people: People) -> SiteGraph:
     check_profiles(site.profiles)
     base = base_term(site.config.base_iri)
     profiles = sorted(site.profiles, key=attrgetter("slug"))
-    graphs = [profile_graph(base, sourced, people) for sourced in profiles]
-    union = {triple for graph in graphs for triple in graph.triples}
-    owners = sorted({profile_context(base, p, people).owner for p in profiles})
-    description = dataset_triples(base, site.config, len(union), vocabularies_used(union), owners)
+    known: dict[str, tuple[Triple, ...]] = {}  # co-author blocks, built once per person
+    graphs = [profile_graph(base, sourced, people, known) for sourced in profiles]
+    union: set[Triple] = set()
+    for graph in graphs:
+        union.update(graph.triples)
+    owners = sorted({person_iri(base, people.owner(p.slug).key) for p in profiles})
+    vocabularies = vocabularies_used(graph.triples for graph in graphs)
+    description = dataset_triples(base, site.config, len(union), vocabularies, owners)
     graphs.append(
         NamedGraph(iri_value(dataset_graph_iri(base)), None, None, tuple(sorted(set(description))))
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scholarld.errors import Problem, ProfileError
+from scholarld.graph.collisions import site_problems
 from scholarld.graph.iris import segment
 from scholarld.profiles import SourcedProfile
 
@@ -34,5 +35,6 @@ def venue_key_problems(sourced: SourcedProfile) -> list[Problem]:
 def check_profiles(profiles: Sequence[SourcedProfile]) -> None:
     """Raise one ``ProfileError`` listing every problem, or return."""
     problems = [problem for sourced in profiles for problem in venue_key_problems(sourced)]
+    problems += site_problems(profiles)  # other names that would share an IRI
     if problems:
         raise ProfileError(problems)

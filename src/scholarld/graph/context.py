@@ -4,7 +4,7 @@ index and the profile's venues by key. Built once per profile, never mutated."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scholarld.graph.iris import person_iri
 from scholarld.identity import People, PersonIdentity
@@ -23,9 +23,14 @@ class ProfileContext:
     owner: str
     venues: Mapping[str, Venue]
     authors: Mapping[Author, PersonIdentity]
+    # each author's identity and person IRI term, minted once per profile (see ``author``)
+    author_nodes: Mapping[Author, tuple[PersonIdentity, str]] = field(default_factory=dict)
 
     def author(self, author: Author) -> tuple[PersonIdentity, str]:
         """The identity of an author occurrence and its person IRI term."""
+        found = self.author_nodes.get(author)
+        if found is not None:
+            return found
         identity = self.authors[author]
         return identity, person_iri(self.base, identity.key)
 
@@ -38,6 +43,7 @@ class ProfileContext:
 
 def profile_context(base: str, sourced: SourcedProfile, people: People) -> ProfileContext:
     owner = people.owner(sourced.slug)
+    authors = {author: people.of_author(sourced.slug, author) for author in _authors(sourced)}
     return ProfileContext(
         base=base,
         slug=sourced.slug,
@@ -45,7 +51,11 @@ def profile_context(base: str, sourced: SourcedProfile, people: People) -> Profi
         people=people,
         owner=person_iri(base, owner.key),
         venues={venue.key: venue for venue in sourced.profile.venues},
-        authors={author: people.of_author(sourced.slug, author) for author in _authors(sourced)},
+        authors=authors,
+        author_nodes={
+            author: (identity, person_iri(base, identity.key))
+            for author, identity in authors.items()
+        },
     )
 
 

@@ -21,9 +21,15 @@ class Vocabulary:
     namespace: str
 
     def __getattr__(self, local_name: str) -> str:
+        """Called only the first time a term is used: the term is then kept as an instance
+        attribute, so ``SCHEMA.name`` is a plain attribute read (the graph stage reads
+        terms millions of times). Terms are derived from the frozen fields, so this
+        memo never changes what a vocabulary means."""
         if local_name.startswith("__"):
             raise AttributeError(local_name)
-        return f"<{self.namespace}{local_name}>"
+        term = f"<{self.namespace}{local_name}>"
+        object.__setattr__(self, local_name, term)
+        return term
 
     def __getitem__(self, local_name: str) -> str:
         return f"<{self.namespace}{local_name}>"

@@ -15,7 +15,6 @@ built here rather than by PyYAML's constructor, so that:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +31,8 @@ MAX_VALUES = 1_000_000
 _YAML = "tag:yaml.org,2002:"
 _NULL = _YAML + "null"
 _TEXT_TAGS = frozenset(_YAML + name for name in ("str", "int", "float", "bool"))
-_NULL_PATTERN = re.compile(r"^(?:~|null|Null|NULL|)$")
+_NULL_WORDS = frozenset({"~", "null", "Null", "NULL", ""})  # plain scalars meaning "no value"
+_STR = _YAML + "str"
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -47,8 +47,7 @@ class _TextLoader(_BaseLoader):  # type: ignore[misc]
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         """The tag of an untagged node (PyYAML's general resolver, inlined for speed)."""
         if kind is yaml.ScalarNode:
-            plain_null = implicit[0] and _NULL_PATTERN.match(value) is not None
-            return _NULL if plain_null else _YAML + "str"
+            return _NULL if implicit[0] and value in _NULL_WORDS else _STR
         return _YAML + ("seq" if kind is yaml.SequenceNode else "map")
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:

@@ -42,13 +42,18 @@ class ExportRequest:
 
 
 def read_site_graph(data_dir: Path) -> tuple[Site, SiteGraph]:
-    """Read ``data_dir`` and build its site graph (no validation)."""
+    """Read ``data_dir`` and build its site graph (no validation).
+
+    The cyclic garbage collector is paused meanwhile: these stages keep millions of small
+    objects alive and make no reference cycles, so its passes only rescan them (about 30%
+    of the time at a million triples)."""
     from scholarld.graph import build_site_graph
     from scholarld.identity import resolve_people
-    from scholarld.profiles.reader import read_site
+    from scholarld.profiles.reader import collector_paused, read_site
 
-    site = read_site(data_dir)
-    return site, build_site_graph(site, resolve_people(site.profiles))
+    with collector_paused(freeze=True):
+        site = read_site(data_dir)
+        return site, build_site_graph(site, resolve_people(site.profiles))
 
 
 def select_graphs(site_graph: SiteGraph, profile_slug: str | None) -> tuple[NamedGraph, ...]:
@@ -65,6 +70,7 @@ def select_graphs(site_graph: SiteGraph, profile_slug: str | None) -> tuple[Name
 def export_site(request: ExportRequest) -> bytes:
     """The site's graph (or one profile's) in ``request.fmt``, validated unless told not to."""
     from scholarld.graph.namespaces import PREFIXES
+    from scholarld.profiles.reader import collector_paused
     from scholarld.serialize import serialize
 
     site, site_graph = read_site_graph(request.data_dir)
@@ -74,4 +80,5 @@ def export_site(request: ExportRequest) -> bytes:
 
         shapes_dir = resolve_shapes_dir(request.data_dir, request.shapes_dir)
         ensure_valid(site_graph, shapes_dir, cache_dir=default_cache_dir(request.data_dir))
-    return serialize(graphs, request.fmt, site.config.base_iri, PREFIXES)
+    with collector_paused(freeze=True):  # validation (rdflib, pySHACL) runs with it on
+        return serialize(graphs, request.fmt, site.config.base_iri, PREFIXES)

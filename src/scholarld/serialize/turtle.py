@@ -33,7 +33,7 @@ def write_turtle(
     written = ox.serialize(ox.parse(text, format=source), format=target, prefixes=used)
     body = _without_prefix_lines(_written(written).decode("utf-8"))
     header = [f"@prefix {name}: <{used[name]}> ." for name in sorted(used)]
-    if can_write_relative(text, graphs, base_iri):
+    if can_write_relative(text, graphs, base_iri, quads=trig):
         body = body.replace("<" + base_iri, "<")
         header.insert(0, f"@base <{base_iri}> .")
     return ("\n".join(header) + "\n\n" + body).encode("utf-8")
@@ -69,12 +69,24 @@ def _without_prefix_lines(text: str) -> str:
     return text[start:]
 
 
-def can_write_relative(text: str, graphs: Sequence[TripleGraph], base_iri: str) -> bool:
-    """True when replacing ``<{base_iri}`` by ``<`` changes nothing but the spelling."""
+def can_write_relative(
+    text: str, graphs: Sequence[TripleGraph], base_iri: str, *, quads: bool = False
+) -> bool:
+    """True when replacing ``<{base_iri}`` by ``<`` changes nothing but the spelling.
+    ``text`` is the N-Triples (or, with ``quads``, the N-Quads) of ``graphs``."""
     marker = "<" + base_iri
     unsafe_iri = re.compile(re.escape(marker) + r"(?:[^>/]*:|[/?#.]|[^>]*/\.)")
     if unsafe_iri.search(text):
         return False
-    return not any(
-        obj[0] == '"' and marker in obj for graph in graphs for _, _, obj in graph.triples
-    )
+    if quads:
+        return not any(
+            obj[0] == '"' and marker in obj for graph in graphs for _, _, obj in graph.triples
+        )
+    return not literal_holds(text, marker)
+
+
+def literal_holds(ntriples: str, marker: str) -> bool:
+    """Whether a literal of the N-Triples text contains ``marker``, in one regex scan: on a
+    line, the first ``"`` opens the literal object (IRIs and blank nodes cannot hold one),
+    so a marker after it on that line is inside the literal or its datatype IRI."""
+    return re.search('"[^\n]*' + re.escape(marker), ntriples) is not None

@@ -1,0 +1,163 @@
+"""The fast paths of ``scholarld export`` give exactly what the plain code gives.
+
+Each speed-up (memoized vocabulary terms, co-author blocks shared between profile graphs,
+vocabularies gathered graph by graph, the one-scan literal check of the Turtle writer,
+the paused garbage collector) is checked against a straightforward reference.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import sys
+from collections.abc import Collection, Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from scholarld.graph.build import build_site_graph, profile_graph
+from scholarld.graph.dataset import vocabularies_used
+from scholarld.graph.iris import base_term
+from scholarld.graph.namespaces import PSO, SCHEMA, VOCABULARIES, A, Vocabulary
+from scholarld.graph.sitegraph import SiteGraph
+from scholarld.graph.terms import Triple
+from scholarld.identity import People, resolve_people
+from scholarld.profiles import Site
+from scholarld.profiles.reader import collector_paused, read_site
+from scholarld.serialize.lines import nquads_text, ntriples_text
+from scholarld.serialize.turtle import can_write_relative, literal_holds
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+BASE = "http://localhost:8000/"
+
+
+def _corpus_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_corpus", BENCHMARKS / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, People, SiteGraph]:
+    """Three synthetic profiles drawing co-authors from a pool of 12, so they share some."""
+    module = _corpus_module()
+    data = tmp_path_factory.mktemp("corpus")
+    module.generate_corpus(data, module.CorpusSize(profiles=3, works=6, pool=12))
+    site = read_site(data)
+    people = resolve_people(site.profiles)
+    return site, people, build_site_graph(site, people)
+
+
+def test_vocabulary_terms_are_memoized_without_changing_the_vocabulary() -> None:
+    fresh = Vocabulary("schema", "https://schema.org/")
+    first = fresh.aNewTerm
+    assert first == "<https://schema.org/aNewTerm>"
+    assert fresh.aNewTerm is first  # now a plain attribute: no new string per access
+    assert fresh == Vocabulary("schema", "https://schema.org/")
+    assert hash(fresh) == hash(Vocabulary("schema", "https://schema.org/"))
+    assert SCHEMA.name == SCHEMA["name"] == "<https://schema.org/name>"
+    assert PSO["in-press"] == "<http://purl.org/spar/pso/in-press>"
+    with pytest.raises(AttributeError):
+        _ = fresh.__wrapped__
+
+
+def test_shared_coauthor_blocks_give_the_graphs_built_alone(
+    corpus: tuple[Site, People, SiteGraph],
+) -> None:
+    site, people, site_graph = corpus
+    base = base_term(site.config.base_iri)
+    built = {graph.slug: graph.triples for graph in site_graph.profile_graphs()}
+    for sourced in site.profiles:
+        alone = profile_graph(base, sourced, people)  # no blocks shared with other profiles
+        assert alone.triples == built[sourced.slug], sourced.slug
+    person_types = [
+        {s for s, p, o in triples if p == A and o == SCHEMA.Person} for triples in built.values()
+    ]
+    shared = set.intersection(*person_types)
+    assert len(shared) > 3, "the corpus should make the profiles share co-authors"
+
+
+def _reference_vocabularies(triples: Collection[Triple]) -> list[str]:
+    terms = {predicate for _, predicate, _ in triples}
+    terms.update(obj for _, predicate, obj in triples if predicate == A)
+    return sorted(
+        {v.namespace for v in VOCABULARIES for t in terms if t.startswith(f"<{v.namespace}")}
+    )
+
+
+def test_vocabularies_graph_by_graph_match_the_union(
+    corpus: tuple[Site, People, SiteGraph],
+) -> None:
+    graphs = corpus[2].profile_graphs()
+    union = {triple for graph in graphs for triple in graph.triples}
+    found = vocabularies_used(graph.triples for graph in graphs)
+    assert found == _reference_vocabularies(union)
+    assert "http://purl.org/spar/fabio/" in found
+
+
+def _graph_holding(obj: str) -> Iterator[Triple]:
+    yield f"<{BASE}person/a>", SCHEMA.name, obj
+
+
+class _Graph:
+    def __init__(self, iri: str, triples: tuple[Triple, ...]) -> None:
+        self.iri = iri
+        self.triples = triples
+
+
+@pytest.mark.parametrize(
+    ("obj", "holds"),
+    [
+        (f'"see <{BASE}x>"', True),
+        (f'"see <{BASE}x>"@en', True),
+        ('"plain"', False),
+        (f"<{BASE}person/b>", False),
+        (f'"{BASE} without a bracket"', False),
+    ],
+)
+def test_literal_check_in_one_scan_matches_term_by_term(obj: str, holds: bool) -> None:
+    graph = _Graph(f"{BASE}graph/a", tuple(_graph_holding(obj)))
+    text = ntriples_text([graph])
+    assert literal_holds(text, "<" + BASE) is holds
+    by_term = any(o[0] == '"' and "<" + BASE in o for _, _, o in graph.triples)
+    assert by_term is holds
+    assert can_write_relative(text, [graph], BASE) is not holds
+
+
+def test_quads_are_checked_term_by_term_as_the_graph_iri_follows_the_literal() -> None:
+    # In N-Quads the graph IRI (under the base) follows the literal on the same line: a
+    # one-scan check would take it for a literal holding the base IRI.
+    plain = _Graph(f"{BASE}graph/a", tuple(_graph_holding('"plain"')))
+    assert can_write_relative(nquads_text([plain]), [plain], BASE, quads=True)
+    tricky = _Graph(f"{BASE}graph/a", tuple(_graph_holding(f'"see <{BASE}x>"')))
+    assert not can_write_relative(nquads_text([tricky]), [tricky], BASE, quads=True)
+
+
+def test_collector_is_paused_and_restored() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused(freeze=True):  # nested: the outer pause decides
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    with collector_paused(freeze=True):
+        kept = [[index] for index in range(100)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen + len(kept)
+    gc.unfreeze()  # leave the test process as it was
+
+
+def test_collector_left_off_stays_off() -> None:
+    gc.disable()
+    try:
+        with collector_paused(freeze=True):
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
