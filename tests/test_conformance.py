@@ -198,10 +198,14 @@ works:
 """
 
 
-def test_whitespace_only_text_is_no_violation(tmp_path: Path) -> None:
-    """The model accepts any non-empty text, so the shapes must too (they once required
-    a non-blank name, title and label)."""
-    assert violations_of_yaml(tmp_path, BLANK_TEXT) == []
+def test_whitespace_only_text_is_rejected_by_the_reader(tmp_path: Path) -> None:
+    """Blank text is broken data: the model refuses it with a located problem, so it never
+    reaches the shapes (which therefore need no "not blank" patterns of their own)."""
+    with pytest.raises(ProfileError) as raised:
+        violations_of_yaml(tmp_path, BLANK_TEXT)
+    message = str(raised.value.message)
+    assert "alice.yaml:2: person.name: the value is blank (write a value or remove" in message
+    assert "works[0].title: the value is blank" in message
 
 
 # --- complete examples ----------------------------------------------------------------
@@ -228,7 +232,7 @@ def test_every_enum_fixture_has_no_violation(tmp_path: Path) -> None:
 # (venue keys, organisations, service roles, talk titles) come from pools whose IRI segments
 # differ: colliding names are a ProfileError (test_iri_collision_is_a_profile_error).
 
-TEXT = st.text(alphabet="abAB -/&.é何", min_size=1, max_size=6)
+TEXT = st.text(alphabet="abAB -/&.é何", min_size=1, max_size=6).filter(str.strip)
 YEARS = st.integers(min_value=2010, max_value=2013)
 URLS = st.sampled_from(["https://example.org/a", "https://example.org/a?b=c&d", "mailto:a@b.org"])
 ORCIDS = st.sampled_from(["0000-0002-1825-0097", "0000-0001-5109-3700"])

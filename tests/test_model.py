@@ -49,3 +49,8 @@ def test_undefined_venue_is_rejected() -> None:
     works = [{"key": "k", "title": "T", "versions": [{"kind": "preprint", "venue": "arXiv"}]}]
     with pytest.raises(ValidationError, match="names venue 'arXiv'"):
         Profile.model_validate(_profile(works=works))
+
+
+def test_blank_text_is_rejected() -> None:
+    with pytest.raises(ValidationError, match=r"person\.name"):
+        Profile.model_validate(_profile(person={"name": "   "}))

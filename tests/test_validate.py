@@ -34,9 +34,9 @@ REPO = Path(__file__).resolve().parents[1]
 SHAPES = REPO / "shapes"
 # A site's own stricter shape: every profile the model accepts conforms to the project's
 # shapes (tests/test_conformance.py), so the violating examples below break this one rule.
-SITE_SHAPE = Path(__file__).parent / "fixtures" / "shapes" / "site" / "not-blank.ttl"
+SITE_SHAPE = Path(__file__).parent / "fixtures" / "shapes" / "site" / "title-case.ttl"
 SITE_NS = "https://example.org/site-shapes#"
-BLANK_TITLE = ("title: Deep Things", "title: ' '")
+SHOUTED_TITLE = ("title: Deep Things", "title: DEEP THINGS")
 DATA = REPO / "data"
 SH = "http://www.w3.org/ns/shacl#"
 SHAPE_NS = "https://w3id.org/scholarld/shapes#"
@@ -171,17 +171,17 @@ def test_shape_terms_exist_in_the_reference_vocabularies(vocab_dir: Path) -> Non
 
 
 def test_results_name_their_profile_file(tmp_path: Path) -> None:
-    data = make_data(tmp_path, ALICE_YAML.replace(*BLANK_TITLE))
+    data = make_data(tmp_path, ALICE_YAML.replace(*SHOUTED_TITLE))
     report = validate_site_graph(build(data), tmp_path / "shapes")
-    blank = [r for r in report.results if r.shape == SITE_NS + "WorkNameNotBlank"]
-    assert [r.focus for r in blank] == ["<http://localhost:8000/work/alice2016deep>"]
-    assert blank[0].sources == (str(data / "people" / "alice.yaml"),)
-    assert blank[0].severity is Severity.VIOLATION
-    assert blank[0].path == "<https://schema.org/name>"
+    shouted = [r for r in report.results if r.shape == SITE_NS + "WorkNameNotShouted"]
+    assert [r.focus for r in shouted] == ["<http://localhost:8000/work/alice2016deep>"]
+    assert shouted[0].sources == (str(data / "people" / "alice.yaml"),)
+    assert shouted[0].severity is Severity.VIOLATION
+    assert shouted[0].path == "<https://schema.org/name>"
 
 
 def test_ensure_valid_raises_with_every_result_and_the_override(tmp_path: Path) -> None:
-    data = make_data(tmp_path, ALICE_YAML.replace(*BLANK_TITLE))
+    data = make_data(tmp_path, ALICE_YAML.replace(*SHOUTED_TITLE))
     with pytest.raises(ValidationFailed) as raised:
         ensure_valid(build(data), tmp_path / "shapes")
     message = raised.value.message
@@ -283,13 +283,13 @@ def test_validate_conforming_data_exits_0(tmp_path: Path) -> None:
 
 
 def test_validate_violating_data_prints_lines_and_exits_1(tmp_path: Path) -> None:
-    data = make_data(tmp_path, ALICE_YAML.replace(*BLANK_TITLE))
+    data = make_data(tmp_path, ALICE_YAML.replace(*SHOUTED_TITLE))
     result = CliRunner().invoke(cli, ["--data", str(data), "validate", "--no-cache"])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines == [
         f"VIOLATION  <http://localhost:8000/work/alice2016deep>  <https://schema.org/name>  "
-        f"{data / 'people' / 'alice.yaml'}  A work's title is not blank (this site's rule).",
+        f"{data / 'people' / 'alice.yaml'}  A work's title is not all capitals (this site's rule).",
         "Does not conform: 1 violation, 0 warnings, 0 infos.",
     ]
 
@@ -305,7 +305,7 @@ def test_validate_strict_fails_on_warnings(tmp_path: Path) -> None:
 
 
 def test_validate_json_and_ttl_are_data(tmp_path: Path) -> None:
-    data = make_data(tmp_path, ALICE_YAML.replace(*BLANK_TITLE))
+    data = make_data(tmp_path, ALICE_YAML.replace(*SHOUTED_TITLE))
     as_json = CliRunner().invoke(cli, ["--data", str(data), "validate", "--format", "json"])
     report = json.loads(as_json.stdout)
     assert as_json.exit_code == 1 and report["conforms"] is False
@@ -319,7 +319,7 @@ def test_validate_json_and_ttl_are_data(tmp_path: Path) -> None:
 
 
 def test_validate_output_is_deterministic(tmp_path: Path) -> None:
-    data = make_data(tmp_path, ALICE_YAML.replace(*BLANK_TITLE))
+    data = make_data(tmp_path, ALICE_YAML.replace(*SHOUTED_TITLE))
     runs = [
         CliRunner().invoke(cli, ["--data", str(data), "validate", "--no-cache", "--format", f])
         for f in ("ttl", "ttl")

@@ -92,7 +92,7 @@ def test_line_break_like_characters_are_quoted() -> None:
     assert Profile.model_validate(yaml.safe_load(text)) == profile
 
 
-names = st.text(min_size=1, max_size=20)
+names = st.text(min_size=1, max_size=20).filter(lambda text: bool(text.strip()))
 years = st.integers(min_value=1000, max_value=2999)
 keys = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
 
@@ -139,7 +139,7 @@ def profiles(draw: st.DrawFn) -> Profile:
         occasions=[Occasion(venue=draw(st.sampled_from(venue_keys)), year=draw(years))],
         work=draw(st.sampled_from(work_keys)) if work_keys else None,
     )
-    person = Person(name=draw(names), bio=draw(st.lists(st.text(min_size=1), max_size=2)))
+    person = Person(name=draw(names), bio=draw(st.lists(names, max_size=2)))
     unparsed = draw(
         st.lists(
             st.builds(Unparsed, line=st.integers(1, 99), text=st.text(), reason=names), max_size=2

@@ -19,9 +19,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from scholarld.model_references import reference_problems
 
+NOT_BLANK = r"\S"  # text must hold something besides whitespace
+
 Year = Annotated[int, Field(ge=1000, le=2999, description="A four-digit year, e.g. 2016.")]
 Month = Annotated[int, Field(ge=1, le=12, description="A month number, 1 to 12.")]
-NonEmpty = Annotated[str, Field(min_length=1)]
+NonEmpty = Annotated[str, Field(min_length=1, pattern=NOT_BLANK)]
 Slug = Annotated[
     str,
     Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="Lowercase letters, digits, hyphens."),

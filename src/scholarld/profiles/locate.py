@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from scholarld.errors import Problem
+from scholarld.model import NOT_BLANK
 from scholarld.model_references import ReferenceProblem
 from scholarld.profiles.yaml_tree import Document, FieldPath, field_label
 
@@ -98,6 +99,8 @@ def _explain(
 def _explain_value(details: ErrorDetails, name: str, value: Any) -> tuple[str, str | None]:
     kind = details["type"]
     context = details.get("ctx") or {}
+    if kind == "string_pattern_mismatch" and context.get("pattern") == NOT_BLANK:
+        return "the value is blank", "write a value or remove the field"
     if kind == "string_pattern_mismatch":
         fix = _FORM_HINTS.get(name, f"write text matching {context.get('pattern')}")
         return f"{_show(value)} is not in the expected form", fix
