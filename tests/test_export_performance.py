@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import os
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from scholarld import parallel
 from scholarld.graph.build import build_site_graph, profile_graph
 from scholarld.graph.dataset import vocabularies_used
 from scholarld.graph.iris import base_term
@@ -23,6 +25,7 @@ from scholarld.graph.namespaces import PSO, SCHEMA, VOCABULARIES, A, Vocabulary
 from scholarld.graph.sitegraph import SiteGraph
 from scholarld.graph.terms import Triple
 from scholarld.identity import People, resolve_people
+from scholarld.parallel import can_fork, map_in_two
 from scholarld.profiles import Site
 from scholarld.profiles.reader import collector_paused, read_site
 from scholarld.serialize.lines import nquads_text, ntriples_text
@@ -161,3 +164,63 @@ def test_collector_left_off_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _squares(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    return [(number, number * number) for number in numbers]
+
+
+def _fails_in_child(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    if os.getpid() != _PARENT_PID:
+        raise RuntimeError("only the child fails")
+    return _squares(numbers)
+
+
+def _always_fails(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    raise ValueError(f"cannot square {len(numbers)} numbers")
+
+
+_PARENT_PID = os.getpid()
+
+
+def test_map_in_two_keeps_the_order_of_the_items() -> None:
+    numbers = list(range(40))
+    assert can_fork(), "the test machine has two cores and fork"
+    assert map_in_two(_squares, numbers, min_items=2) == _squares(numbers)
+    assert map_in_two(_squares, numbers[:3], min_items=16) == _squares(numbers[:3])
+
+
+def test_map_in_two_recomputes_when_the_child_fails() -> None:
+    numbers = list(range(20))
+    assert map_in_two(_fails_in_child, numbers, min_items=2) == _squares(numbers)
+
+
+def test_map_in_two_raises_the_error_of_a_serial_run() -> None:
+    with pytest.raises(ValueError, match="cannot square 12 numbers"):
+        map_in_two(_always_fails, list(range(20)), min_items=2)
+
+
+def test_profile_graphs_built_in_two_processes_match_the_serial_build(
+    corpus: tuple[Site, People, SiteGraph], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, people, serial = corpus
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)  # three profiles: split 2 + 1
+    forked = build_site_graph(site, people)
+    assert forked == serial
+    assert len(forked.profile_graphs()) == 3
+
+
+def test_no_fork_while_other_threads_run() -> None:
+    """A threaded process (a server) builds serially: forking it could deadlock the child."""
+    import threading
+
+    from scholarld.parallel import can_fork
+
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert not can_fork()
+    finally:
+        stop.set()
+        worker.join()
