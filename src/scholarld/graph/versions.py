@@ -117,11 +117,16 @@ def status_triples(node: str, status: Status) -> Iterator[Triple]:
     pso_status, text = STATUSES[status.state]
     held = under(node, "status", status.state.value)
     yield node, SCHEMA.creativeWorkStatus, literal(text)
+    yield from _status_in_time(node, held, pso_status, status.year)
+
+
+def _status_in_time(node: str, held: str, status: str, year: int | None) -> Iterator[Triple]:
+    """``node`` holds ``status`` (a ``pso:Status``) as the ``pso:StatusInTime`` ``held``."""
     yield node, PSO.holdsStatusInTime, held
     yield held, A, PSO.StatusInTime
-    yield held, PSO.withStatus, pso_status
-    if status.year is not None:
-        yield from _interval_triples(held, status.year)
+    yield held, PSO.withStatus, status
+    if year is not None:
+        yield from _interval_triples(held, year)
 
 
 def _interval_triples(held: str, year: int) -> Iterator[Triple]:
@@ -143,11 +148,7 @@ def _recognition_triples(ctx: ProfileContext, node: str, version: Version) -> It
         held = under(node, "nomination", segment(nomination, "status"))
         yield status, A, PSO.Status
         yield status, RDFS.label, literal(nomination)
-        yield node, PSO.holdsStatusInTime, held
-        yield held, A, PSO.StatusInTime
-        yield held, PSO.withStatus, status
-        if version.year is not None:
-            yield from _interval_triples(held, version.year)
+        yield from _status_in_time(node, held, status, version.year)
 
 
 def _presentation_triples(

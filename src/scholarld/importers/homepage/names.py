@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from scholarld.model import Author
+from scholarld.names import strip_diacritics
 
 PARTICLES = frozenset(
     [
@@ -108,9 +109,7 @@ def _word_language(word: str) -> tuple[str | None, bool]:
 
 def ascii_fold(text: str) -> str:
     """Lowercase ASCII letters and digits only: "Dollár" -> "dollar", "R-FCN" -> "rfcn"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return re.sub(r"[^a-z0-9]", "", plain.lower())
+    return re.sub(r"[^a-z0-9]", "", strip_diacritics(text).lower())
 
 
 def is_name(text: str) -> bool:
