@@ -308,7 +308,7 @@ def test_dataset_description(two_profiles: SiteGraph) -> None:
     profile_lines = {f"{s} {p} {o}" for g in two_profiles.profile_graphs() for s, p, o in g.triples}
     assert graph.value(dataset, VOID.triples).toPython() == len(profile_lines)  # type: ignore[union-attr]
     dumps = {str(o) for o in graph.objects(dataset, VOID.dataDump)}
-    assert dumps == {f"{BASE}dump/all.ttl", f"{BASE}dump/all.nt.gz", f"{BASE}dump/all.jsonld"}
+    assert dumps == {f"{BASE}dump/all.{ext}" for ext in ("ttl", "nt.gz", "nq.gz", "jsonld")}
     assert graph.value(dataset, VOID.sparqlEndpoint) == rdflib.URIRef(f"{BASE}sparql")
     vocabularies = set(graph.objects(dataset, VOID.vocabulary))
     assert rdflib.URIRef("https://schema.org/") in vocabularies

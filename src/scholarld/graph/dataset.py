@@ -13,7 +13,7 @@ from scholarld.graph.namespaces import DCAT, DCTERMS, SCHEMA, VOCABULARIES, VOID
 from scholarld.graph.terms import Triple, integer_literal, iri, literal
 from scholarld.model import SiteConfig
 
-DUMP_FILES = ("all.ttl", "all.nt.gz", "all.jsonld")
+DUMP_FILES = ("all.ttl", "all.nt.gz", "all.nq.gz", "all.jsonld")
 
 
 def vocabularies_used(blocks: Iterable[Collection[Triple]]) -> list[str]:
