@@ -44,6 +44,9 @@ BUILT_REPRESENTATIONS = (HTML, TURTLE, JSON_LD)
 SERVED_REPRESENTATIONS = (HTML, TURTLE, JSON_LD, N_TRIPLES, RDF_XML)
 
 
+SERVED_EXTENSIONS = frozenset(r.extension for r in SERVED_REPRESENTATIONS)
+
+
 def document_path(resource_iri: str, base_iri: str) -> str | None:
     """The path (relative to the site root, without extension) of the document that
     describes ``resource_iri`` (a plain IRI, not a term), or ``None`` when the IRI is not a
@@ -51,6 +54,8 @@ def document_path(resource_iri: str, base_iri: str) -> str | None:
 
     >>> document_path("http://x.org/work/he2016deep/cvpr2016/author/1", "http://x.org/")
     'work/he2016deep'
+    >>> document_path("http://x.org/person/kaiming-he.html", "http://x.org/")
+    'person/kaiming-he'
     >>> document_path("http://x.org/dataset", "http://x.org/")
     'dataset'
     >>> document_path("http://x.org/dump/all.ttl", "http://x.org/") is None
@@ -64,9 +69,15 @@ def document_path(resource_iri: str, base_iri: str) -> str | None:
     segments = path.split("/")
     if len(segments) < 2 or segments[0] not in DOCUMENT_KINDS or not segments[1]:
         return None
-    if "." in segments[1]:
-        return None
-    return f"{segments[0]}/{segments[1]}"
+    name = segments[1]
+    if "." in name:
+        # A representation file itself (``person/kaiming-he.html``, the ProfilePage) is
+        # described by its own document; other dotted names are not resources.
+        stem, extension = name.rsplit(".", 1)
+        if len(segments) > 2 or extension not in SERVED_EXTENSIONS or not stem:
+            return None
+        name = stem
+    return f"{segments[0]}/{name}"
 
 
 def representation_path(document: str, representation: Representation) -> str:
