@@ -13,13 +13,14 @@ talks of the same meeting written differently. Two venue keys of one profile are
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from functools import partial
 from itertools import chain
+from typing import NamedTuple
 
 from scholarld.errors import Problem
 from scholarld.graph.iris import segment, unique_segments, version_segment
 from scholarld.graph.venues import MEETING_KINDS, proceedings_name, venue_label
-from scholarld.model import Author, Organization, Profile, Venue, VenueKind
+from scholarld.model import Author, Organization, Profile, Venue, VenueKind, Work
 from scholarld.profiles import SourcedProfile
 
 WRITE_ALIKE = "write the same name the same way everywhere, or rename one"
@@ -27,10 +28,11 @@ DEFINE_ALIKE = "define it the same way in every profile, or give it another key 
 ONE_PARENT = "name the two organisations differently, or give them the same parent"
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """Something a profile names: its IRI path, the text that must agree for two claims of
-    one path to be the same thing, the label to show and where it is written."""
+    one path to be the same thing, the label to show and where it is written. A named
+    tuple, not a frozen dataclass: the site check makes ~150,000 per 6,000 works, and a
+    tuple is built three times faster."""
 
     path: str
     text: str
@@ -138,19 +140,43 @@ def work_definition_claims(profile: Profile) -> Iterator[Claim]:
     """What must agree when profiles share a work key: the work's title and, per version
     both give, its title, venue and date (anything one profile leaves out merges fine)."""
     for index, work in enumerate(profile.works):
-        node = f"work/{work.key}"
-        yield Claim(f"{node} title", work.title, f"works[{index}].title", work.key)
-        yield from _author_claims(node, work.authors, f"works[{index}]", work.key)
-        names = unique_segments(version_segment(version) for version in work.versions)
-        for place, (name, version) in enumerate(zip(names, work.versions, strict=True)):
-            field, label = f"works[{index}].versions[{place}]", f"{work.key}/{name}"
-            yield Claim(f"{node}/{name} title", version.title or work.title, field, label)
-            authors = version.authors or work.authors
-            yield from _author_claims(f"{node}/{name}", authors, field, label)
-            yield Claim(f"{node}/{name} venue", version.venue, f"{field}.venue", label)
-            if version.year is not None:
-                date = f"{version.year}-{version.month or ''}"
-                yield Claim(f"{node}/{name} date", date, f"{field}.year", label)
+        yield from _work_claims(index, work)
+
+
+def shared_work_claims(shared: frozenset[str], profile: Profile) -> Iterator[Claim]:
+    """``work_definition_claims`` of the works whose key is in ``shared``. Every claim's
+    path starts with ``work/{key}`` followed by a space or ``/`` (keys hold neither), so
+    works of a key that one file alone uses cannot clash across files: the site check
+    skips their claims (~150,000 per 6,000 works)."""
+    for index, work in enumerate(profile.works):
+        if work.key in shared:
+            yield from _work_claims(index, work)
+
+
+def shared_work_keys(profiles: Sequence[SourcedProfile]) -> frozenset[str]:
+    """The work keys that two or more of the files use."""
+    files_of: dict[str, set[str]] = {}
+    for sourced in profiles:
+        for work in sourced.profile.works:
+            files_of.setdefault(work.key, set()).add(str(sourced.path))
+    return frozenset(key for key, files in files_of.items() if len(files) > 1)
+
+
+def _work_claims(index: int, work: Work) -> Iterator[Claim]:
+    """The claims of ``profile.works[index]``."""
+    node = f"work/{work.key}"
+    yield Claim(f"{node} title", work.title, f"works[{index}].title", work.key)
+    yield from _author_claims(node, work.authors, f"works[{index}]", work.key)
+    names = unique_segments(version_segment(version) for version in work.versions)
+    for place, (name, version) in enumerate(zip(names, work.versions, strict=True)):
+        field, label = f"works[{index}].versions[{place}]", f"{work.key}/{name}"
+        yield Claim(f"{node}/{name} title", version.title or work.title, field, label)
+        authors = version.authors or work.authors
+        yield from _author_claims(f"{node}/{name}", authors, field, label)
+        yield Claim(f"{node}/{name} venue", version.venue, f"{field}.venue", label)
+        if version.year is not None:
+            date = f"{version.year}-{version.month or ''}"
+            yield Claim(f"{node}/{name} date", date, f"{field}.year", label)
 
 
 def _author_claims(node: str, authors: Sequence[Author], field: str, label: str) -> Iterator[Claim]:
@@ -211,8 +237,9 @@ ClaimSource = Callable[[Profile], Iterator[Claim]]
 
 def _site_claims(profiles: Sequence[SourcedProfile], source: ClaimSource) -> Iterator[Claim]:
     for sourced in profiles:
-        for claim in source(sourced.profile):
-            yield replace(claim, file=str(sourced.path))
+        file = str(sourced.path)
+        for claim in source(sourced.profile):  # not claim._replace: slower
+            yield Claim(claim.path, claim.text, claim.field, claim.label, file, claim.reported)
 
 
 def profile_problems(sourced: SourcedProfile) -> list[Problem]:
@@ -234,7 +261,10 @@ def site_problems(profiles: Sequence[SourcedProfile]) -> list[Problem]:
             redefined_message,
             across_files_only=True,
         )
-        for source, what in ((venue_definition_claims, "venue"), (work_definition_claims, "work"))
+        for source, what in (
+            (venue_definition_claims, "venue"),
+            (partial(shared_work_claims, shared_work_keys(profiles)), "work"),
+        )
     ]
     return [
         *chain.from_iterable(profile_problems(sourced) for sourced in profiles),

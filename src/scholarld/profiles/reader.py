@@ -3,6 +3,11 @@
 Each file goes bytes → UTF-8 text → YAML nodes → plain values with lines → the model.
 Every problem in every file is collected and raised once as a ``ProfileError``; profiles
 are read one at a time, so a site with thousands of them reads in linear time.
+
+Fast path: most files have no problem, so a file is first read without lines
+(``plain_document``: plain values only, refusing anything unusual) and validated; only a
+file with some problem is read again with the line of every field (``located_profile``).
+With many files, a second process parses part of them (``parallel.map_in_two``).
 """
 
 from __future__ import annotations
@@ -10,21 +15,30 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from scholarld.errors import Problem, ProfileError
 from scholarld.model import Profile, SiteConfig
 from scholarld.model_references import reference_problems
+from scholarld.parallel import map_in_two
 from scholarld.profiles import Site, SourcedProfile
 from scholarld.profiles.locate import line_of, locate_reference_problems, validation_problems
 from scholarld.profiles.source import decode_utf8, read_bytes
-from scholarld.profiles.yaml_tree import Document, build, compose
+from scholarld.profiles.yaml_tree import (
+    Document,
+    TextLoader,
+    UnusualNodeError,
+    build,
+    compose,
+    plain_value,
+)
 
 SITE_FILE = "site.yaml"
 PEOPLE_DIR = "people"
@@ -59,8 +73,11 @@ def read_site(data_dir: Path) -> Site:
     problems += source_problems
     profiles: list[SourcedProfile] = []
     with collector_paused():
-        for source in sources:
-            profile, profile_problems = read_profile(source.path)
+        # YAML parsing is independent per file: with many files, a second process parses
+        # part of them and sends back the plain values (cheap to pickle; models are not)
+        values = map_in_two(plain_documents, [source.path for source in sources])
+        for source, value in zip(sources, values, strict=True):
+            profile, profile_problems = read_profile(source.path, value)
             problems += profile_problems
             if profile is not None:
                 profiles.append(SourcedProfile(source.slug, source.path, profile))
@@ -105,8 +122,52 @@ def read_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
     return validate(SiteConfig, document, str(path), problems)
 
 
-def read_profile(path: Path) -> tuple[Profile | None, list[Problem]]:
-    """One validated profile, or every problem in its file."""
+def read_profile(path: Path, value: object = None) -> tuple[Profile | None, list[Problem]]:
+    """One validated profile, or every problem in its file.
+
+    The common file (valid, no aliases) is read once without lines (``quick_profile``;
+    ``value`` is its ``plain_document`` when already parsed); any trouble, and the file is
+    read again keeping every line, to say where it is."""
+    profile = quick_profile(path, value)
+    if profile is not None:
+        return profile, []
+    return located_profile(path)
+
+
+def plain_documents(paths: Sequence[Path]) -> list[object]:
+    """``plain_document`` of each path, in order."""
+    return [plain_document(path) for path in paths]
+
+
+def plain_document(path: Path) -> object:
+    """The file's value when it reads as plain YAML without any problem, else None (read
+    it with ``located_profile`` then)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        root = yaml.compose(text, Loader=TextLoader)
+        return plain_value(root) if root is not None else None
+    except (yaml.YAMLError, UnusualNodeError, RecursionError):
+        return None
+
+
+def quick_profile(path: Path, value: object = None) -> Profile | None:
+    """The file's profile when it reads and validates without any problem, else None."""
+    if value is None:
+        value = plain_document(path)
+    if not isinstance(value, dict):
+        return None
+    try:
+        profile = Profile.model_validate(value, context={"defer_reference_checks": True})
+    except (ValidationError, RecursionError):
+        return None
+    return None if reference_problems(profile) else profile
+
+
+def located_profile(path: Path) -> tuple[Profile | None, list[Problem]]:
+    """One validated profile, or every problem in its file, with their lines."""
     file = str(path)
     document, problems = read_document(path)
     if document is None:

@@ -33,11 +33,13 @@ _NULL = _YAML + "null"
 _TEXT_TAGS = frozenset(_YAML + name for name in ("str", "int", "float", "bool"))
 _NULL_WORDS = frozenset({"~", "null", "Null", "NULL", ""})  # plain scalars meaning "no value"
 _STR = _YAML + "str"
+_MAP = _YAML + "map"
+_SEQ = _YAML + "seq"
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _TextLoader(_BaseLoader):  # type: ignore[misc]
+class TextLoader(_BaseLoader):  # type: ignore[misc]
     """A safe loader whose only implicit type is null: plain scalars resolve to text.
 
     ``resolve`` replaces PyYAML's table of implicit resolvers (bool, int, float, timestamp,
@@ -68,7 +70,7 @@ class Document:
 def compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The node tree of ``text`` (None for an empty document), or the syntax error."""
     try:
-        return yaml.compose(text, Loader=_TextLoader), []
+        return yaml.compose(text, Loader=TextLoader), []
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, text, file)]
     except yaml.reader.ReaderError as error:
@@ -88,6 +90,8 @@ def _character_problem(text: str, error: yaml.reader.ReaderError, file: str) -> 
     message = f"column {column}: the character U+{error.character:04X} is not allowed in YAML"
     fix = "remove it; inside double quotes it may be written as an escape such as \\t"
     return Problem(file, line, None, message, fix)
+
+
 _FIX_DEPTH = f"a profile nests at most a few levels; keep it under {MAX_DEPTH}"
 
 
@@ -207,6 +211,64 @@ class _Builder:
         fix = "field names are plain words such as title or year"
         self.problem(node, path, "a field name must be text", fix)
         return None
+
+
+class UnusualNodeError(Exception):
+    """``plain_value`` met something only ``build`` handles with a located problem (a tag,
+    a duplicate or non-text key, an alias of a list or mapping, deep nesting)."""
+
+
+def plain_value(root: yaml.Node) -> object:
+    """The value ``build`` gives for ``root``, without lines: the fast path for the common
+    file. Raises ``UnusualNodeError`` where ``build`` would report a problem, and on any alias of
+    a list or mapping (``build`` guards those against loops), so the caller builds again
+    with lines (and problems) instead."""
+    walk = _PlainWalk()
+    value = walk.value(root, 0)
+    if walk.count > MAX_VALUES:
+        raise UnusualNodeError("too many values")
+    return value
+
+
+@dataclass
+class _PlainWalk:
+    """One ``plain_value`` call: the lists and mappings met so far, and the value count."""
+
+    seen: set[int] = field(default_factory=set)
+    count: int = 1
+
+    def value(self, node: yaml.Node, depth: int) -> object:
+        if depth > MAX_DEPTH:
+            raise UnusualNodeError("nested too deeply")
+        if isinstance(node, yaml.ScalarNode):
+            tag = node.tag
+            if tag == _STR:
+                return str(node.value)
+            if tag == _NULL:
+                return None
+            if tag in _TEXT_TAGS:
+                return str(node.value)
+            raise UnusualNodeError(tag)
+        if id(node) in self.seen:  # an alias: the node occurs twice
+            raise UnusualNodeError("alias")
+        self.seen.add(id(node))
+        self.count += len(node.value)
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            return self.mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            return [self.value(item, depth + 1) for item in node.value]
+        raise UnusualNodeError(str(node.tag))
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, object]:
+        entries: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _TEXT_TAGS:
+                raise UnusualNodeError("key")
+            key = str(key_node.value)
+            if not key or key in entries:
+                raise UnusualNodeError("key")
+            entries[key] = self.value(value_node, depth + 1)
+        return entries
 
 
 def field_label(path: FieldPath) -> str:

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from scholarld.serialize.context import JsonLdContext, embedded_context
@@ -30,6 +31,11 @@ from scholarld.serialize.ntterms import XSD_STRING, iri_of, is_blank, literal_pa
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _VOCAB_TERM = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 JsonValue = str | dict[str, str]
+
+
+def text_encoder() -> json.JSONEncoder:
+    """The encoder of ``json.dumps(value, ensure_ascii=False)``, made once per document."""
+    return json.JSONEncoder(ensure_ascii=False)
 
 
 @dataclass
@@ -42,6 +48,11 @@ class Compactor:
     term_ids: dict[str, str] = field(default_factory=dict)  # node term -> id
     ids: dict[str, str] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
+    # object term -> its JSON value, for keys coerced to IRIs or not (values repeat a lot;
+    # the JSON encoder does not mind one dict appearing in many nodes)
+    values: dict[str, JsonValue] = field(default_factory=dict)
+    coerced_values: dict[str, JsonValue] = field(default_factory=dict)
+    encoder: json.JSONEncoder = field(default_factory=text_encoder)
 
 
 def write_jsonld(
@@ -74,33 +85,39 @@ def _graph_entry(graph: TripleGraph, compactor: Compactor) -> str:
 
 
 def _node_lines(triples: Iterator[Triple], compactor: Compactor, indent: str) -> list[str]:
+    encode = compactor.encoder.encode  # one encoder: json.dumps builds one per call
     return [
-        indent + json.dumps(node_object(subject, list(group), compactor), ensure_ascii=False)
-        for subject, group in groupby(triples, key=_subject)
+        indent + encode(node_object(subject, group, compactor))
+        for subject, group in groupby(triples, key=itemgetter(0))
     ]
 
 
-def _subject(triple: Triple) -> str:
-    return triple[0]
-
-
-def node_object(subject: str, triples: list[Triple], compactor: Compactor) -> dict[str, Any]:
+def node_object(subject: str, triples: Iterable[Triple], compactor: Compactor) -> dict[str, Any]:
     """One node object: ``@id``, ``@type``, then each property's values in triple order."""
     node: dict[str, Any] = {"@id": _term_id(subject, compactor)}
     types: list[str] = []
     properties: dict[str, list[JsonValue]] = {}
     coerced = compactor.context.coerced
+    keys, plain_values, coerced_values = compactor.keys, compactor.values, compactor.coerced_values
     for _, predicate, obj in triples:
         if predicate == RDF_TYPE and obj[0] == "<":
             types.append(compact_type(iri_of(obj), compactor))
             continue
-        key = compactor.keys.get(predicate) or _key_of(predicate, compactor)
-        properties.setdefault(key, []).append(_value(obj, key in coerced, compactor))
+        key = keys.get(predicate) or _key_of(predicate, compactor)
+        known = coerced_values if key in coerced else plain_values
+        value = known.get(obj)
+        if value is None:
+            value = known[obj] = _value(obj, key in coerced, compactor)
+        listed = properties.get(key)
+        if listed is None:
+            properties[key] = [value]
+        else:
+            listed.append(value)
     if types:
         node["@type"] = types[0] if len(types) == 1 else types
     for key in sorted(properties):
-        values = properties[key]
-        node[key] = values[0] if len(values) == 1 else values
+        listed = properties[key]
+        node[key] = listed[0] if len(listed) == 1 else listed
     return node
 
 

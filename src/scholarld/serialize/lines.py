@@ -9,7 +9,7 @@ keeps the output sorted (hence byte-identical on re-run).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import groupby
 from typing import Protocol
 
@@ -55,10 +55,6 @@ def nquads_text(graphs: Sequence[TripleGraph]) -> str:
     """Every graph's triples as N-Quads, graph by graph in the given (sorted) order."""
     parts: list[str] = []
     for graph in graphs:
-        name = f"<{graph.iri}>"
-        parts.append(_join(f"{s} {p} {o} {name} .\n" for s, p, o in graph.triples))
+        tail = f" <{graph.iri}> .\n"
+        parts.append("".join([f"{s} {p} {o}{tail}" for s, p, o in graph.triples]))
     return "".join(parts)
-
-
-def _join(lines: Iterable[str]) -> str:
-    return "".join(lines)
