@@ -9,6 +9,7 @@ def register_commands(group: click.Group) -> None:
     """Add every scholarld command to ``group`` (the ``scholarld`` CLI)."""
     # Commands are registered here, one line each, in pipeline order; each command module
     # imports its heavy libraries inside the command so ``--help`` stays fast.
+    from scholarld.commands.build_cmd import build_command
     from scholarld.commands.check_cmd import check_command
     from scholarld.commands.export_cmd import export_command
     from scholarld.commands.import_bibtex import bibtex_command
@@ -21,4 +22,5 @@ def register_commands(group: click.Group) -> None:
     group.add_command(check_command)
     group.add_command(validate_command)
     group.add_command(export_command)
+    group.add_command(build_command)
     group.add_command(query_command)

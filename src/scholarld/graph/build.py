@@ -20,6 +20,7 @@ from scholarld.graph.context import ProfileContext, profile_context
 from scholarld.graph.dataset import dataset_triples, vocabularies_used
 from scholarld.graph.iris import base_term, dataset_graph_iri, graph_iri, person_iri
 from scholarld.graph.organizations import affiliation_triples
+from scholarld.graph.pages import page_triples
 from scholarld.graph.person import owner_triples
 from scholarld.graph.sitegraph import NamedGraph, SiteGraph
 from scholarld.graph.terms import Triple, iri_value
@@ -40,6 +41,7 @@ def profile_triples(ctx: ProfileContext) -> Iterator[Triple]:
     yield from activity_triples(ctx)
     for work in ctx.profile.works:
         yield from work_triples(ctx, work)
+    yield from page_triples(ctx)  # the site's pages (graph/pages.py)
 
 
 def profile_graph(

@@ -1,0 +1,186 @@
+"""The JSON-LD embedded in each page, built from the graph's own triples so that what it
+says is a subset of the exported graph (checked for every page by
+``tests/test_site_pages_jsonld.py``).
+
+``"@context": "https://schema.org"``; only schema.org properties and types appear. IRIs are
+``{"@id": ...}`` objects, or plain strings for the properties the schema.org context
+coerces to ``@id`` (``sameAs``, ``url``, ``image`` ...: what Google's examples show). Typed
+and language-tagged literals are value objects carrying their exact datatype or language
+(``{"@value": "2016", "@type": "…XMLSchema#gYear"}``), so expansion gives the graph's term.
+Authors are a plain JSON array in author order (not ``@list``: ``schema:author`` in the
+graph is not a list). ``script_json`` escapes ``<``, ``>`` and ``&`` so no string can end
+the ``<script>`` element.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from scholarld.graph.namespaces import RDF, SCHEMA
+from scholarld.serialize.ntterms import XSD_STRING, iri_of, is_iri, literal_parts
+from scholarld.site.views_index import GraphIndex
+
+JsonObject = dict[str, Any]
+CONTEXT = "https://schema.org"
+SCHEMA_NS = SCHEMA.namespace
+SCHEMA_TERM_START = f"<{SCHEMA_NS}"
+# Terms the schema.org context (release 30.0) declares with "@type": "@id".
+IRI_TERMS = frozenset({"sameAs", "url", "image", "license", "contentUrl", "codeRepository"})
+PERSON_PROPERTIES = (
+    "name", "alternateName", "jobTitle", "description", "knowsAbout", "award",
+    "image", "url", "email", "sameAs",
+)  # fmt: skip
+ORGANIZATION_PROPERTIES = ("name", "alternateName", "location")
+ROLE_PROPERTIES = ("roleName", "startDate", "endDate")
+VERSION_PROPERTIES = (
+    "headline", "name", "datePublished", "award", "creativeWorkStatus", "sameAs", "url",
+)  # fmt: skip
+WORK_PROPERTIES = ("name", "award", "description")
+_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(data: JsonObject) -> str:
+    """JSON for a ``<script type="application/ld+json">`` element: ``<``, ``>`` and ``&``
+    are written as ``\\u003c`` ... so ``</script>`` or ``<!--`` in a value stays inside."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # C encoder: fast
+    return text.translate(_ESCAPES)
+
+
+def literal_json(term: str) -> Any:
+    parts = literal_parts(term)
+    if parts.language is not None:
+        return {"@value": parts.value, "@language": parts.language}
+    if parts.datatype != XSD_STRING:
+        return {"@value": parts.value, "@type": parts.datatype}
+    return parts.value
+
+
+def reference(name: str, term: str) -> Any:
+    """An IRI object of the property ``name``."""
+    return iri_of(term) if name in IRI_TERMS else {"@id": iri_of(term)}
+
+
+def _single(values: list[Any]) -> Any:
+    return values[0] if len(values) == 1 else values
+
+
+def node_json(index: GraphIndex, term: str, properties: Sequence[str]) -> JsonObject:
+    """``term`` with its schema.org types and the given schema.org ``properties``."""
+    data: JsonObject = {}
+    types = [
+        iri_of(t)[len(SCHEMA_NS) :]
+        for t in index.objects(term, RDF.type)
+        if t.startswith(SCHEMA_TERM_START)
+    ]
+    if types:
+        data["@type"] = _single(types)
+    data["@id"] = iri_of(term)
+    for name in properties:
+        values = [
+            reference(name, obj) if is_iri(obj) else literal_json(obj)
+            for obj in index.objects(term, f"<{SCHEMA_NS}{name}>")
+            if not obj.startswith("_:")
+        ]
+        if values:
+            data[name] = _single(values)
+    return data
+
+
+def nested(
+    index: GraphIndex, term: str, relation: str, properties: Sequence[str]
+) -> list[JsonObject]:
+    """The objects of ``term schema:relation ?o`` as nested nodes."""
+    return [
+        node_json(index, obj, properties)
+        for obj in index.objects(term, f"<{SCHEMA_NS}{relation}>")
+        if is_iri(obj)
+    ]
+
+
+def profile_page_json(index: GraphIndex, page: str, person: str) -> JsonObject:
+    """A ``ProfilePage`` whose ``mainEntity`` is the person, with Google's recommended
+    properties the graph has (alternateName, description, identifier, image, sameAs) and
+    the visible affiliations, education, interests and awards."""
+    data: JsonObject = {"@context": CONTEXT, **node_json(index, page, ())}
+    data["mainEntity"] = person_json(index, person, PERSON_PROPERTIES)
+    return data
+
+
+def person_json(index: GraphIndex, person: str, properties: Sequence[str]) -> JsonObject:
+    data = node_json(index, person, properties)
+    for relation in ("worksFor", "affiliation", "alumniOf"):
+        found = [
+            _organization_or_role(index, obj, relation) for obj in _iris(index, person, relation)
+        ]
+        if found:
+            data[relation] = _single(found)
+    identifiers = nested(index, person, "identifier", ("propertyID", "value"))
+    if identifiers:
+        data["identifier"] = _single(identifiers)
+    return data
+
+
+def _iris(index: GraphIndex, term: str, name: str) -> list[str]:
+    return [obj for obj in index.objects(term, f"<{SCHEMA_NS}{name}>") if is_iri(obj)]
+
+
+def _organization_or_role(index: GraphIndex, node: str, relation: str) -> JsonObject:
+    """An organisation, or a dated ``schema:Role`` wrapping one (past affiliation, degree)."""
+    if not index.has_type(node, SCHEMA.Role):
+        return node_json(index, node, ORGANIZATION_PROPERTIES)
+    data = node_json(index, node, ROLE_PROPERTIES)
+    organizations = nested(index, node, relation, ORGANIZATION_PROPERTIES)
+    if organizations:
+        data[relation] = _single(organizations)
+    return data
+
+
+def author_json(index: GraphIndex, people: Sequence[str]) -> list[JsonObject]:
+    """Authors in order: ``Person`` objects with ``@id`` and ``name``."""
+    return [node_json(index, person, ("name",)) for person in people]
+
+
+def work_page_json(
+    index: GraphIndex, page: str, work: str, authors: dict[str, list[str]]
+) -> JsonObject:
+    """An ``ItemPage`` whose ``mainEntity`` is the work (``CreativeWork``) with its
+    versions (``ScholarlyArticle``) as ``workExample``; ``authors`` gives each node's
+    author IRI terms in order."""
+    data: JsonObject = {"@context": CONTEXT, **node_json(index, page, ())}
+    entity = node_json(index, work, WORK_PROPERTIES)
+    if authors.get(work):
+        entity["author"] = author_json(index, authors[work])
+    versions = [
+        version_json(index, v, authors.get(v, [])) for v in _iris(index, work, "workExample")
+    ]
+    if versions:
+        entity["workExample"] = versions
+    data["mainEntity"] = entity
+    return data
+
+
+def version_json(index: GraphIndex, version: str, authors: list[str]) -> JsonObject:
+    data = node_json(index, version, VERSION_PROPERTIES)
+    if authors:
+        data["author"] = author_json(index, authors)
+    for container in _iris(index, version, "isPartOf"):
+        part = node_json(index, container, ("name", "alternateName"))
+        series = nested(index, container, "isPartOf", ("name", "alternateName"))
+        if series:
+            part["isPartOf"] = _single(series)
+        data["isPartOf"] = part
+    publishers = nested(index, version, "publisher", ("name",))
+    if publishers:
+        data["publisher"] = _single(publishers)
+    identifiers = nested(index, version, "identifier", ("propertyID", "value"))
+    if identifiers:
+        data["identifier"] = _single(identifiers)
+    return data
+
+
+def resource_json(index: GraphIndex, term: str, properties: Sequence[str]) -> JsonObject | None:
+    """A plain node for venue, co-author and other pages; ``None`` without a schema.org type."""
+    data = node_json(index, term, properties)
+    return {"@context": CONTEXT, **data} if "@type" in data else None

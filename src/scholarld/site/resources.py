@@ -1,0 +1,174 @@
+"""Per-document RDF: the site graph's triples grouped by the document that describes their
+subject (``documents.document_path``), and each document written as Turtle and JSON-LD.
+
+``group_by_document`` makes one pass over every named graph (the profiles' and the
+dataset description's): each graph is sorted by subject, so the document is looked up
+once per subject, not per triple. A document fed by one graph keeps that graph's sorted
+triples as they are; one fed by several (a co-author named in two profiles) gets the sorted
+union. Subjects without a document (none in graphs scholarld builds) stay in the dumps only.
+
+Turtle goes through ``serialize.turtle.write_turtle`` (pyoxigraph); JSON-LD through the
+project's compacting writer, with one ``Compactor`` and one rendered context header shared
+by every document, which halves the time of calling ``write_jsonld`` per document while
+giving the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import chain, groupby
+from operator import itemgetter
+from pathlib import Path
+
+from scholarld.graph.sitegraph import SiteGraph
+from scholarld.graph.terms import Triple
+from scholarld.serialize.context import JsonLdContext, embedded_context
+from scholarld.serialize.jsonld import Compactor, node_object
+from scholarld.site.documents import JSON_LD, TURTLE, document_path, representation_path
+
+_subject = itemgetter(0)
+
+
+@dataclass(frozen=True)
+class Document:
+    """The triples one document holds: every triple whose subject it describes, sorted.
+    ``iri`` is the document's IRI (``{base}work/he2016deep``), so a ``Document`` is a
+    ``serialize.lines.TripleGraph`` and the line writers accept it."""
+
+    path: str  # relative to the site root, without extension: "work/he2016deep"
+    iri: str
+    triples: tuple[Triple, ...]
+
+
+@dataclass(frozen=True)
+class DocumentIndex:
+    """Every document of the site, sorted by path, and the triples no document holds."""
+
+    documents: tuple[Document, ...]
+    unplaced: tuple[Triple, ...]
+
+    def triple_count(self) -> int:
+        """The size of the union of all graphs."""
+        return sum(len(document.triples) for document in self.documents) + len(self.unplaced)
+
+    def paths_of_kind(self, kind: str) -> list[str]:
+        """The paths of the documents under ``kind/`` (``"work"`` → ``["work/a", ...]``)."""
+        prefix = kind + "/"
+        return [document.path for document in self.documents if document.path.startswith(prefix)]
+
+
+def group_by_document(site_graph: SiteGraph, base_iri: str) -> DocumentIndex:
+    """Every triple of every named graph, under the document of its subject."""
+    parts: dict[str | None, list[Sequence[Triple]]] = {}
+    documents_of: dict[str, str | None] = {}
+    for graph in site_graph.graphs:
+        for subject, block in _subject_blocks(graph.triples):
+            document = documents_of.get(subject, "")
+            if document == "":
+                document = _document_of(subject, base_iri)
+                documents_of[subject] = document
+            parts.setdefault(document, []).append(block)
+    unplaced = _merged(parts.pop(None, []))
+    documents = tuple(
+        Document(path, base_iri + path, _merged(blocks))
+        for path, blocks in sorted((path, blocks) for path, blocks in parts.items() if path)
+    )
+    return DocumentIndex(documents, unplaced)
+
+
+def _subject_blocks(triples: Sequence[Triple]) -> Iterable[tuple[str, list[Triple]]]:
+    """``(subject, its triples)`` for each subject of a sorted triple sequence."""
+    for subject, block in groupby(triples, key=_subject):
+        yield subject, list(block)
+
+
+def _document_of(subject: str, base_iri: str) -> str | None:
+    if not subject.startswith("<"):
+        return None  # a blank node: no document of its own
+    return document_path(subject[1:-1], base_iri)
+
+
+def _merged(blocks: list[Sequence[Triple]]) -> tuple[Triple, ...]:
+    """The sorted union of ``blocks``; blocks of one graph arrive sorted, and a document fed
+    by a single graph needs no sort."""
+    merged = list(chain.from_iterable(blocks))
+    if any(blocks[i][-1] >= blocks[i + 1][0] for i in range(len(blocks) - 1)):
+        merged = sorted(set(merged))
+    return tuple(merged)
+
+
+@dataclass
+class DocumentWriter:
+    """Writes documents as ``.ttl`` and ``.jsonld`` files under a site folder."""
+
+    root: Path
+    base_iri: str
+    prefixes: Mapping[str, str]
+    context: JsonLdContext
+    compactor: Compactor
+    jsonld_head: str
+
+
+def document_writer(
+    root: Path, base_iri: str, prefixes: Mapping[str, str], context: JsonLdContext
+) -> DocumentWriter:
+    """A writer whose JSON-LD context header and IRI caches serve every document."""
+    head = json.dumps({"@context": embedded_context(context, base_iri)}, indent=2)
+    jsonld_head = head[: head.rfind("}")].rstrip() + ',\n  "@graph": [\n'
+    compactor = Compactor(context, base_iri)
+    return DocumentWriter(root, base_iri, prefixes, context, compactor, jsonld_head)
+
+
+def write_documents(writer: DocumentWriter, documents: Iterable[Document]) -> int:
+    """Write ``D.ttl`` and ``D.jsonld`` for each document; returns how many were written."""
+    from scholarld.serialize.turtle import write_turtle
+
+    count = 0
+    for document in documents:
+        turtle = write_turtle([document], writer.base_iri, writer.prefixes, trig=False)
+        write_site_file(writer.root, representation_path(document.path, TURTLE), turtle)
+        jsonld = document_jsonld(writer, document).encode("utf-8")
+        write_site_file(writer.root, representation_path(document.path, JSON_LD), jsonld)
+        count += 1
+    return count
+
+
+def document_jsonld(writer: DocumentWriter, document: Document) -> str:
+    """The document as compacted JSON-LD: the bytes ``write_jsonld([document], ...,
+    named=False)`` gives, with the writer's shared context header and caches."""
+    nodes = [
+        "    " + json.dumps(node_object(subject, block, writer.compactor), ensure_ascii=False)
+        for subject, block in _subject_blocks(document.triples)
+    ]
+    body = ",\n".join(nodes) + "\n" if nodes else ""
+    return writer.jsonld_head + body + "  ]\n}\n"
+
+
+def write_site_file(root: Path, relative: str, data: bytes) -> None:
+    """Write ``data`` to ``root/relative`` (a ``/``-separated path), creating its folder
+    when missing (tried after the write fails: most folders exist already)."""
+    path = root / relative
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def batches(documents: Sequence[Document], count: int) -> list[Sequence[Document]]:
+    """``documents`` cut into about ``count`` consecutive batches of similar size (by
+    triples), so that two processes can share them evenly."""
+    total = sum(len(document.triples) for document in documents)
+    size = max(1, total // max(1, count))
+    cuts: list[Sequence[Document]] = []
+    start, filled = 0, 0
+    for end, document in enumerate(documents, 1):
+        filled += len(document.triples)
+        if filled >= size:
+            cuts.append(documents[start:end])
+            start, filled = end, 0
+    if start < len(documents):
+        cuts.append(documents[start:])
+    return cuts

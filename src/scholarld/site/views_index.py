@@ -1,0 +1,148 @@
+"""The site graph indexed for page rendering: every page view is computed from these
+indexes, built once per build (no SPARQL, no rdflib), so thousands of pages render fast.
+
+``GraphIndex.out[s][p]`` are the objects of ``s p ?o`` and ``GraphIndex.into[o][p]`` the
+subjects of ``?s p o`` (IRI objects only, ``rdf:type`` left out), each a sorted tuple of
+N-Triples terms; ``documents`` maps each document path (``work/he2016deep``, see
+``scholarld.site.documents``) to the subjects it describes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import chain, groupby
+
+from scholarld.graph.namespaces import RDF, RDFS, SCHEMA
+from scholarld.graph.sitegraph import SiteGraph
+from scholarld.graph.terms import Triple
+from scholarld.serialize.ntterms import iri_of, is_iri, is_literal, literal_parts
+from scholarld.site.documents import document_path
+
+PropertyTable = Mapping[str, tuple[str, ...]]
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@dataclass(frozen=True)
+class GraphIndex:
+    """The union graph by subject and by IRI object; ``base`` is the plain base IRI."""
+
+    base: str
+    out: Mapping[str, PropertyTable]
+    into: Mapping[str, PropertyTable]
+    documents: Mapping[str, tuple[str, ...]]
+
+    def objects(self, subject: str, predicate: str) -> tuple[str, ...]:
+        return self.out.get(subject, {}).get(predicate, ())
+
+    def first(self, subject: str, predicate: str) -> str | None:
+        found = self.objects(subject, predicate)
+        return found[0] if found else None
+
+    def subjects(self, predicate: str, obj: str) -> tuple[str, ...]:
+        return self.into.get(obj, {}).get(predicate, ())
+
+    def has_type(self, subject: str, cls: str) -> bool:
+        return cls in self.objects(subject, RDF.type)
+
+    def text(self, subject: str, predicate: str) -> str | None:
+        """The lexical value of the first literal ``subject predicate ?o``."""
+        found = self.first(subject, predicate)
+        return literal_parts(found).value if found is not None and is_literal(found) else None
+
+    def texts(self, subject: str, predicate: str) -> list[str]:
+        return [literal_parts(o).value for o in self.objects(subject, predicate) if is_literal(o)]
+
+    def label(self, subject: str) -> str:
+        """A readable name: ``schema:name``, ``rdfs:label``, ``schema:roleName`` or the IRI."""
+        for predicate in (SCHEMA.name, RDFS.label, SCHEMA.roleName, SCHEMA.value):
+            found = self.text(subject, predicate)
+            if found is not None:
+                return found
+        return iri_of(subject) if is_iri(subject) else subject
+
+
+def index_site_graph(site_graph: SiteGraph, base_iri: str) -> GraphIndex:
+    """Index the union of every named graph (duplicates across graphs merged)."""
+    merged = sorted(chain.from_iterable(graph.triples for graph in site_graph.graphs))
+    return index_triples((triple for triple, _ in groupby(merged)), base_iri)
+
+
+def index_triples(triples: Iterable[Triple], base_iri: str) -> GraphIndex:
+    """Index sorted, unique ``triples``."""
+    out: dict[str, dict[str, list[str]]] = {}
+    into: dict[str, dict[str, list[str]]] = {}
+    rdf_type = RDF.type
+    for subject, predicate, obj in triples:
+        out.setdefault(subject, {}).setdefault(predicate, []).append(obj)
+        if predicate != rdf_type and obj[0] == "<":
+            into.setdefault(obj, {}).setdefault(predicate, []).append(subject)
+    documents: dict[str, list[str]] = {}
+    for subject in out:
+        if is_iri(subject):
+            document = document_path(iri_of(subject), base_iri)
+            if document is not None:
+                documents.setdefault(document, []).append(subject)
+    return GraphIndex(
+        base_iri,
+        {s: {p: tuple(o) for p, o in table.items()} for s, table in out.items()},
+        {o: {p: tuple(sorted(s)) for p, s in table.items()} for o, table in into.items()},
+        {d: tuple(sorted(subjects)) for d, subjects in documents.items()},
+    )
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Relative hrefs from one page (at ``depth`` folders below the site root)."""
+
+    base: str
+    depth: int
+
+    @property
+    def root(self) -> str:
+        """The relative path to the site root: ``""`` or ``"../"``."""
+        return "../" * self.depth
+
+    def document_href(self, document: str) -> str:
+        return f"{self.root}{document}.html"
+
+    def href(self, term: str) -> str | None:
+        """Where a link to the resource ``term`` (an IRI term) goes: its page on this site
+        (with a fragment for a part of a document), an external http(s)/mailto URL, or
+        ``None`` (not linkable: any other scheme is shown as text)."""
+        if not is_iri(term):
+            return None
+        value = iri_of(term)
+        document = document_path(value, self.base)
+        if document is not None:
+            rest = value[len(self.base) + len(document) :].split("#", 1)[0]
+            return f"{self.document_href(document)}{part_fragment(document, rest)}"
+        return safe_url(value)
+
+
+# Children of a work that are not versions (``graph.iris.RESERVED_SEGMENTS``).
+NOT_VERSIONS = frozenset({"author", "id", "link"})
+
+
+def part_fragment(document: str, rest: str) -> str:
+    """The ``#fragment`` of a resource inside a document (``rest``: its path after the
+    document's, ``/cvpr2016/oral``): a publication page has a section per version; a
+    person page has none; other pages have a section per resource."""
+    if not rest.startswith("/") or len(rest) < 2:
+        return ""
+    kind = document.split("/", 1)[0]
+    if kind == "work":
+        version = rest[1:].split("/", 1)[0]
+        return "" if version in NOT_VERSIONS else f"#{version}"
+    return "" if kind == "person" else f"#{rest[1:]}"
+
+
+def safe_url(url: str) -> str | None:
+    """``url`` when it is http, https or mailto; ``None`` otherwise (``javascript:``...)."""
+    return url if url.lower().startswith(SAFE_SCHEMES) else None
+
+
+def fragment_id(resource: str, document: str, base: str) -> str:
+    """The HTML ``id`` of a part of a document: ``cvpr2016`` for ``…/work/x/cvpr2016``."""
+    value = iri_of(resource)
+    return value[len(base) + len(document) + 1 :]
