@@ -14,7 +14,9 @@ def register_commands(group: click.Group) -> None:
     from scholarld.commands.export_cmd import export_command
     from scholarld.commands.import_bibtex import bibtex_command
     from scholarld.commands.import_cmd import import_group
+    from scholarld.commands.push_cmd import push_command
     from scholarld.commands.query_cmd import query_command
+    from scholarld.commands.serve_cmd import serve_command
     from scholarld.commands.validate_cmd import validate_command
 
     import_group.add_command(bibtex_command)
@@ -24,3 +26,5 @@ def register_commands(group: click.Group) -> None:
     group.add_command(export_command)
     group.add_command(build_command)
     group.add_command(query_command)
+    group.add_command(push_command)
+    group.add_command(serve_command)
