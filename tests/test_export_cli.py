@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from sample_profiles import ALICE_YAML, BOB_YAML, SITE_YAML
 from scholarld.cli import cli
 from scholarld.formats import FORMATS, RdfFormat
 from scholarld.graph import SiteGraph, build_site_graph
@@ -26,34 +27,6 @@ REPO = Path(__file__).resolve().parents[1]
 SHAPES = REPO / "shapes"
 BASE = "http://localhost:8000/"
 
-SITE_YAML = "base_iri: http://localhost:8000/\ntitle: Test site\n"
-ALICE_YAML = """\
-person:
-  name: Alice Author
-  other_names:
-    - {value: 爱丽丝, lang: zh}
-  identifiers: {orcid: 0000-0002-1825-0097}
-venues:
-  - {key: CVPR, name: Computer Vision and Pattern Recognition, kind: conference}
-  - {key: TPAMI, name: IEEE Trans. Pattern Analysis and Machine Intelligence, kind: journal}
-roles:
-  - {role: Area Chair, venue: CVPR, year: 2018}
-works:
-  - key: alice2016deep
-    title: Deep "Quoted" Things
-    authors: [Alice Author, Bob Builder, Piotr Dollár]
-    versions:
-      - {kind: conference-paper, venue: CVPR, year: 2016, presentation: oral}
-      - {kind: journal-article, venue: TPAMI, year: 2018}
-"""
-BOB_YAML = """\
-person:
-  name: Bob Builder
-works:
-  - key: alice2016deep
-    title: Deep "Quoted" Things
-    authors: [Alice Author, Bob Builder]
-"""
 RDFLIB_FORMAT = {
     "ttl": "turtle",
     "jsonld": "json-ld",
