@@ -155,7 +155,8 @@ def test_sitemap_lists_every_page_sorted(site: Path) -> None:
 
 
 def test_no_empty_folders(site: Path) -> None:
-    empty = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_dir() and not any(p.iterdir())]
+    folders = [path for path in site.rglob("*") if path.is_dir()]
+    empty = [str(path.relative_to(site)) for path in folders if not any(path.iterdir())]
     assert empty == []
 
 
