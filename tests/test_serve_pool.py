@@ -18,7 +18,8 @@ from scholarld.serve.limits import Limits
 from scholarld.serve.pool import QueryPool, WorkerStartError
 from scholarld.serve.worker import job_from_json, job_to_json, serve_jobs
 
-RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+# 180⁴ ≈ 10⁹ rows: minutes on any machine, so the 1 s limit always ends it.
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 QUADS = "".join(
     f"<http://x.org/s{i}> <http://x.org/p> <http://x.org/o{j}> <http://x.org/g{i % 2}> .\n"
     for i in range(60)
