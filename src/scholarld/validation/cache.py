@@ -57,8 +57,11 @@ def read_cached(cache_dir: Path, key: str) -> ValidationReport | None:
         return None
 
 
-def write_cached(cache_dir: Path, key: str, report: ValidationReport) -> None:
-    """Store ``report`` under ``key`` atomically (temp file + ``os.replace``); best effort."""
+def write_cached(
+    cache_dir: Path, key: str, report: ValidationReport, keep: int = KEEP_ENTRIES
+) -> None:
+    """Store ``report`` under ``key`` atomically (temp file + ``os.replace``); best effort.
+    Only the ``keep`` most recent entries of the folder stay."""
     text = json.dumps(report.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -73,14 +76,14 @@ def write_cached(cache_dir: Path, key: str, report: ValidationReport) -> None:
     except OSError:
         temporary.unlink(missing_ok=True)
         return
-    _prune(cache_dir)
+    _prune(cache_dir, keep)
 
 
-def _prune(cache_dir: Path) -> None:
-    """Keep the ``KEEP_ENTRIES`` most recently written reports."""
+def _prune(cache_dir: Path, keep: int) -> None:
+    """Keep the ``keep`` most recently written reports."""
     try:
         entries = sorted(cache_dir.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in entries[KEEP_ENTRIES:]:
+        for stale in entries[keep:]:
             stale.unlink(missing_ok=True)
     except OSError:
         return

@@ -7,7 +7,7 @@ N-Triples (``_:b0``), so results are deterministic and match the site graph's te
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from typing import TYPE_CHECKING
 
 from scholarld.validation.report import Severity, ValidationResult
@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 SH = "http://www.w3.org/ns/shacl#"
 
 
-def validate_ntriples(ntriples: str, shapes: Graph) -> tuple[ValidationResult, ...]:
+def validate_ntriples(
+    ntriples: str, shapes: Graph, use_shapes: Sequence[str] | None = None
+) -> tuple[ValidationResult, ...]:
     """Validate an N-Triples document against a shapes graph (see ``shapes.load_shapes``)."""
     from rdflib import Graph
 
@@ -27,7 +29,26 @@ def validate_ntriples(ntriples: str, shapes: Graph) -> tuple[ValidationResult, .
     data = Graph()
     data.parse(data=ntriples, format="nt", bnode_context=labels)
     names = {node: f"_:{label}" for label, node in labels.items()}
-    return validate_graph(data, shapes, bnode_names=names)
+    return validate_graph(data, shapes, bnode_names=names, use_shapes=use_shapes)
+
+
+def validate_piece(
+    ntriples: str, owned_ntriples: str, shapes: Graph, use_shapes: Sequence[str] | None = None
+) -> tuple[ValidationResult, ...]:
+    """Validate one piece of the site graph (``partition.Piece``): only results whose focus
+    node the piece owns (the objects of ``owned_ntriples``) are returned."""
+    from rdflib import Graph
+
+    labels: dict[str, BNode] = {}
+    data = Graph()
+    data.parse(data=ntriples, format="nt", bnode_context=labels)
+    owned = Graph()
+    owned.parse(data=owned_ntriples, format="nt", bnode_context=labels)
+    names = {node: f"_:{label}" for label, node in labels.items()}
+    focus_nodes = set(owned.objects())
+    return validate_graph(
+        data, shapes, bnode_names=names, use_shapes=use_shapes, focus_nodes=focus_nodes
+    )
 
 
 def validate_graph(
@@ -36,9 +57,11 @@ def validate_graph(
     *,
     bnode_names: dict[BNode, str] | None = None,
     use_shapes: Sequence[str] | None = None,
+    focus_nodes: Container[Node] | None = None,
 ) -> tuple[ValidationResult, ...]:
     """Validate an rdflib graph; results unsorted and without source files.
-    ``use_shapes`` limits the run to those node shapes (IRIs), as tests do."""
+    ``use_shapes`` limits the run to those node shapes (IRIs), as tests do;
+    ``focus_nodes`` keeps only the results about those focus nodes."""
     import pyshacl
 
     _conforms, report_graph, _text = pyshacl.validate(
@@ -54,6 +77,7 @@ def validate_graph(
     return tuple(
         _result(report_graph, node, data, names)
         for node in report_graph.subjects(_sh("resultSeverity"), None)
+        if focus_nodes is None or report_graph.value(node, _sh("focusNode")) in focus_nodes
     )
 
 

@@ -13,8 +13,9 @@ from typing import Protocol
 from scholarld.errors import ValidationFailed
 from scholarld.validation.cache import cache_key, read_cached, write_cached
 from scholarld.validation.chains import author_chain_results
+from scholarld.validation.pieces import validate_in_pieces, worth_splitting
 from scholarld.validation.render import result_line
-from scholarld.validation.report import ValidationReport
+from scholarld.validation.report import ValidationReport, ValidationResult
 from scholarld.validation.shapes import load_shapes, shape_files
 
 DATASET_SOURCE = "(dataset description)"
@@ -53,14 +54,30 @@ def validate_site_graph(
     key = cache_key(ntriples, files) if cache_dir is not None else ""
     report = read_cached(cache_dir, key) if cache_dir is not None else None
     if report is None:
-        from scholarld.validation.engine import validate_ntriples
-
-        shacl_results = validate_ntriples(ntriples, load_shapes(shapes_dir))
+        shacl_results = shacl_results_of(site_graph, ntriples, shapes_dir, cache_dir=cache_dir)
         chain_results = author_chain_results(_union(site_graph))
         report = ValidationReport.of(shacl_results + chain_results)
         if cache_dir is not None:
             write_cached(cache_dir, key, report)
     return report.with_sources(sources_by_node(site_graph))
+
+
+def shacl_results_of(
+    site_graph: SiteGraphLike, ntriples: str, shapes_dir: Path, *, cache_dir: Path | None = None
+) -> tuple[ValidationResult, ...]:
+    """pySHACL's results: in pieces on every core when the site is large and the shapes
+    allow it (``pieces``, ``locality``; pieces cached in ``cache_dir/pieces``), else one
+    run over the whole graph."""
+    from scholarld.validation.engine import validate_ntriples
+    from scholarld.validation.locality import incoming_predicates, shapes_are_local
+
+    shapes = load_shapes(shapes_dir)
+    graphs = [named_graph.triples for named_graph in site_graph.graphs]
+    if worth_splitting(graphs) and shapes_are_local(shapes):
+        piece_cache = cache_dir / "pieces" if cache_dir is not None else None
+        incoming = incoming_predicates(shapes)
+        return validate_in_pieces(graphs, shapes_dir, incoming, cache_dir=piece_cache)
+    return validate_ntriples(ntriples, shapes)
 
 
 def ensure_valid(
