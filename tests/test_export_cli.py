@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from rdf_compare import assert_isomorphic
 from sample_profiles import ALICE_YAML, BOB_YAML, SITE_YAML
 from scholarld.cli import cli
 from scholarld.formats import FORMATS, RdfFormat
@@ -68,14 +68,6 @@ def named_graphs(data: bytes | str, rdflib_format: str) -> dict[str, Graph]:
     return graphs
 
 
-def assert_isomorphic(expected: Graph, actual: Graph, what: str) -> None:
-    if isomorphic(expected, actual):
-        return
-    _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
-    lines = [f"{what}: graphs differ"]
-    lines += [f"  only expected: {s.n3()} {p.n3()} {o.n3()}" for s, p, o in sorted(only_expected)]
-    lines += [f"  only actual:   {s.n3()} {p.n3()} {o.n3()}" for s, p, o in sorted(only_actual)]
-    pytest.fail("\n".join(lines))
 
 
 @pytest.mark.parametrize("fmt", FORMATS, ids=lambda fmt: fmt.name)

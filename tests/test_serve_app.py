@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import rdflib
 from click.testing import CliRunner
-from rdflib.compare import graph_diff, isomorphic
 from starlette.exceptions import StarletteDeprecationWarning
 
+from rdf_compare import assert_isomorphic
 from scholarld.cli import cli
 from scholarld.serve.app import ServeConfig, create_app
 from scholarld.serve.limits import Limits
@@ -47,13 +47,6 @@ def client(site: Path) -> Iterator[TestClient]:
         yield test_client
 
 
-def assert_isomorphic(expected: rdflib.Graph, actual: rdflib.Graph) -> None:
-    if not isomorphic(expected, actual):
-        _, only_expected, only_actual = graph_diff(expected, actual)
-        pytest.fail(
-            f"graphs differ:\nonly expected:\n{only_expected.serialize(format='nt')}\n"
-            f"only actual:\n{only_actual.serialize(format='nt')}"
-        )
 
 
 def parsed(text: str | bytes, rdf_format: str) -> rdflib.Graph:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from rdf_compare import assert_isomorphic
 from scholarld.formats import get_format
 from scholarld.graph import NamedGraph, SiteGraph
 from scholarld.graph.namespaces import PREFIXES
@@ -59,14 +59,6 @@ def union_graph(site_graph: SiteGraph) -> Graph:
     return parsed(site_graph.ntriples(), "nt")
 
 
-def assert_isomorphic(expected: Graph, actual: Graph, what: str) -> None:
-    if isomorphic(expected, actual):
-        return
-    _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
-    lines = [f"{what}: graphs differ"]
-    lines += [f"  only expected: {s.n3()} {p.n3()} {o.n3()}" for s, p, o in sorted(only_expected)]
-    lines += [f"  only actual:   {s.n3()} {p.n3()} {o.n3()}" for s, p, o in sorted(only_actual)]
-    pytest.fail("\n".join(lines[:40]))
 
 
 def document_files(site: Path, extension: str) -> Iterator[tuple[str, Path]]:
