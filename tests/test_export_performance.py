@@ -11,7 +11,7 @@ import gc
 import importlib.util
 import os
 import sys
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -28,8 +28,6 @@ from scholarld.identity import People, resolve_people
 from scholarld.parallel import can_fork, map_in_two
 from scholarld.profiles import Site
 from scholarld.profiles.reader import collector_paused, read_site
-from scholarld.serialize.lines import nquads_text, ntriples_text
-from scholarld.serialize.turtle import can_write_relative, literal_holds
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 BASE = "http://localhost:8000/"
@@ -100,44 +98,6 @@ def test_vocabularies_graph_by_graph_match_the_union(
     found = vocabularies_used(graph.triples for graph in graphs)
     assert found == _reference_vocabularies(union)
     assert "http://purl.org/spar/fabio/" in found
-
-
-def _graph_holding(obj: str) -> Iterator[Triple]:
-    yield f"<{BASE}person/a>", SCHEMA.name, obj
-
-
-class _Graph:
-    def __init__(self, iri: str, triples: tuple[Triple, ...]) -> None:
-        self.iri = iri
-        self.triples = triples
-
-
-@pytest.mark.parametrize(
-    ("obj", "holds"),
-    [
-        (f'"see <{BASE}x>"', True),
-        (f'"see <{BASE}x>"@en', True),
-        ('"plain"', False),
-        (f"<{BASE}person/b>", False),
-        (f'"{BASE} without a bracket"', False),
-    ],
-)
-def test_literal_check_in_one_scan_matches_term_by_term(obj: str, holds: bool) -> None:
-    graph = _Graph(f"{BASE}graph/a", tuple(_graph_holding(obj)))
-    text = ntriples_text([graph])
-    assert literal_holds(text, "<" + BASE) is holds
-    by_term = any(o[0] == '"' and "<" + BASE in o for _, _, o in graph.triples)
-    assert by_term is holds
-    assert can_write_relative(text, [graph], BASE) is not holds
-
-
-def test_quads_are_checked_term_by_term_as_the_graph_iri_follows_the_literal() -> None:
-    # In N-Quads the graph IRI (under the base) follows the literal on the same line: a
-    # one-scan check would take it for a literal holding the base IRI.
-    plain = _Graph(f"{BASE}graph/a", tuple(_graph_holding('"plain"')))
-    assert can_write_relative(nquads_text([plain]), [plain], BASE, quads=True)
-    tricky = _Graph(f"{BASE}graph/a", tuple(_graph_holding(f'"see <{BASE}x>"')))
-    assert not can_write_relative(nquads_text([tricky]), [tricky], BASE, quads=True)
 
 
 def test_collector_is_paused_and_restored() -> None:

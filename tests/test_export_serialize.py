@@ -23,7 +23,6 @@ from scholarld.graph.namespaces import PREFIXES
 from scholarld.serialize import serialize
 from scholarld.serialize.context import load_context
 from scholarld.serialize.lines import nquads_text, ntriples_text
-from scholarld.serialize.turtle import can_write_relative
 
 BASE = "http://localhost:8000/"
 SCHEMA = "https://schema.org/"
@@ -78,8 +77,6 @@ GRAPHS = (
     _graph(f"{BASE}graph/kaiming-he", "kaiming-he", PROFILE_TRIPLES),
     _graph(f"{BASE}graph/ross-girshick", "ross-girshick", OTHER_TRIPLES),
 )
-
-
 
 
 def expected_union() -> Graph:
@@ -178,12 +175,11 @@ def test_turtle_has_readable_prefixes_and_relative_site_iris() -> None:
     assert "<work/he2016deep> frbr:realization <work/he2016deep/cvpr2016>" in text
 
 
-def test_turtle_writes_full_iris_when_a_literal_holds_the_base_iri() -> None:
+def test_turtle_keeps_a_literal_that_holds_the_base_iri_intact() -> None:
     tricky = _graph(f"{BASE}graph/x", "x", {(PERSON, f"<{SCHEMA}description>", f'"see <{BASE}x>"')})
-    assert not can_write_relative(ntriples_text([tricky]), [tricky], BASE)
     text = serialize([tricky], get_format("ttl"), BASE, PREFIXES).decode("utf-8")
-    assert "@base" not in text
-    assert f'"see <{BASE}x>"' in text
+    assert f"@base <{BASE}> ." in text
+    assert f'<person/kaiming-he> schema:description "see <{BASE}x>" .' in text
     assert_isomorphic(
         Graph().parse(data=ntriples_text([tricky]), format="nt"),
         Graph().parse(data=text, format="turtle"),
@@ -191,9 +187,20 @@ def test_turtle_writes_full_iris_when_a_literal_holds_the_base_iri() -> None:
     )
 
 
-def test_turtle_writes_full_iris_when_a_relative_form_would_be_ambiguous() -> None:
-    odd = _graph(f"{BASE}graph/x", "x", {(f"<{BASE}a:b>", f"<{SCHEMA}name>", '"x"')})
-    assert not can_write_relative(ntriples_text([odd]), [odd], BASE)
+def test_turtle_writes_in_full_an_iri_whose_relative_form_would_resolve_elsewhere() -> None:
+    odd = _graph(
+        f"{BASE}graph/x",
+        "x",
+        {(f"<{BASE}a:b>", f"<{SCHEMA}name>", '"x"'), (PERSON, f"<{SCHEMA}knows>", f"<{BASE}a:b>")},
+    )
+    text = serialize([odd], get_format("ttl"), BASE, PREFIXES).decode("utf-8")
+    assert f"<{BASE}a:b> schema:name" in text
+    assert f"<person/kaiming-he> schema:knows <{BASE}a:b> ." in text
+    assert_isomorphic(
+        Graph().parse(data=ntriples_text([odd]), format="nt"),
+        Graph().parse(data=text, format="turtle"),
+        "ttl with a scheme-like relative IRI",
+    )
 
 
 def test_jsonld_is_compacted_with_the_local_context_and_embeds_it() -> None:

@@ -22,7 +22,7 @@ from scholarld.graph.iris import base_term, dataset_graph_iri, graph_iri, person
 from scholarld.graph.organizations import affiliation_triples
 from scholarld.graph.pages import page_triples
 from scholarld.graph.person import owner_triples
-from scholarld.graph.sitegraph import NamedGraph, SiteGraph
+from scholarld.graph.sitegraph import NamedGraph, SiteGraph, sorted_union, with_triples
 from scholarld.graph.terms import Triple, iri_value
 from scholarld.graph.venues import venue_triples
 from scholarld.graph.works import work_triples
@@ -74,13 +74,11 @@ def build_site_graph(site: Site, people: People) -> SiteGraph:
     profiles = sorted(site.profiles, key=attrgetter("slug"))
     # independent per profile: with many profiles, a second process builds half of them
     graphs = map_in_two(partial(profile_graphs, base, people), profiles)
-    union: set[Triple] = set()
-    for graph in graphs:
-        union.update(graph.triples)
+    union = sorted_union(graph.triples for graph in graphs)
     owners = sorted({person_iri(base, people.owner(p.slug).key) for p in profiles})
     vocabularies = vocabularies_used(graph.triples for graph in graphs)
-    description = dataset_triples(base, site.config, len(union), vocabularies, owners)
-    graphs.append(
-        NamedGraph(iri_value(dataset_graph_iri(base)), None, None, tuple(sorted(set(description))))
+    description = tuple(
+        sorted(set(dataset_triples(base, site.config, len(union), vocabularies, owners)))
     )
-    return SiteGraph(tuple(sorted(graphs, key=attrgetter("iri"))))
+    graphs.append(NamedGraph(iri_value(dataset_graph_iri(base)), None, None, description))
+    return SiteGraph(tuple(sorted(graphs, key=attrgetter("iri"))), with_triples(union, description))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from itertools import chain, groupby
 from pathlib import Path
 
@@ -25,9 +27,12 @@ class NamedGraph:
 
 @dataclass(frozen=True)
 class SiteGraph:
-    """Every named graph of the site, sorted by IRI (plain IRI strings, no brackets)."""
+    """Every named graph of the site, sorted by IRI (plain IRI strings, no brackets).
+    ``union``, when the graph stage computed it, is every triple of ``graphs`` once,
+    sorted (the union formats write it as it is)."""
 
     graphs: tuple[NamedGraph, ...]
+    union: Sequence[Triple] | None = field(default=None, compare=False, repr=False)
 
     def profile_graphs(self) -> tuple[NamedGraph, ...]:
         return tuple(graph for graph in self.graphs if graph.slug is not None)
@@ -48,3 +53,20 @@ class SiteGraph:
 
     def triple_count(self) -> int:
         return sum(len(graph.triples) for graph in self.graphs)
+
+
+def sorted_union(blocks: Iterable[Sequence[Triple]]) -> list[Triple]:
+    """Every triple of ``blocks`` (each sorted) once, sorted: Timsort merges the sorted
+    runs in C, and equal triples end up adjacent."""
+    merged = list(chain.from_iterable(blocks))
+    merged.sort()
+    return [triple for triple, _ in groupby(merged)]
+
+
+def with_triples(union: list[Triple], extra: Sequence[Triple]) -> list[Triple]:
+    """``union`` (sorted, unique) with the few ``extra`` triples inserted in place."""
+    for triple in extra:
+        at = bisect_left(union, triple)
+        if at == len(union) or union[at] != triple:
+            union.insert(at, triple)
+    return union

@@ -14,22 +14,33 @@ from collections.abc import Mapping, Sequence
 from scholarld.formats import RdfFormat
 from scholarld.serialize.context import load_context
 from scholarld.serialize.jsonld import write_jsonld
-from scholarld.serialize.lines import TripleGraph, nquads_text, ntriples_text
+from scholarld.serialize.lines import (
+    Triple,
+    TripleGraph,
+    nquads_text,
+    ntriples_bytes,
+    union_triples,
+)
 from scholarld.serialize.turtle import write_rdfxml, write_turtle
 
 __all__ = ["TripleGraph", "serialize"]
 
 
 def serialize(
-    graphs: Sequence[TripleGraph], fmt: RdfFormat, base_iri: str, prefixes: Mapping[str, str]
+    graphs: Sequence[TripleGraph],
+    fmt: RdfFormat,
+    base_iri: str,
+    prefixes: Mapping[str, str],
+    union: Sequence[Triple] | None = None,
 ) -> bytes:
-    """``graphs`` (sorted by IRI) in ``fmt``; dataset formats keep one named graph each."""
+    """``graphs`` (sorted by IRI) in ``fmt``; dataset formats keep one named graph each.
+    ``union``: every triple of ``graphs`` once, sorted, when the caller has it already."""
     if fmt.name == "nt":
-        return ntriples_text(graphs).encode("utf-8")
+        return ntriples_bytes(union_triples(graphs) if union is None else union)
     if fmt.name == "nq":
         return nquads_text(graphs).encode("utf-8")
     if fmt.name in ("ttl", "trig"):
-        return write_turtle(graphs, base_iri, prefixes, trig=fmt.name == "trig")
+        return write_turtle(graphs, base_iri, prefixes, trig=fmt.name == "trig", union=union)
     if fmt.name == "jsonld":
         return write_jsonld(graphs, load_context(), base_iri).encode("utf-8")
     if fmt.name == "xml":

@@ -81,4 +81,5 @@ def export_site(request: ExportRequest) -> bytes:
         shapes_dir = resolve_shapes_dir(request.data_dir, request.shapes_dir)
         ensure_valid(site_graph, shapes_dir, cache_dir=default_cache_dir(request.data_dir))
     with collector_paused(freeze=True):  # validation (rdflib, pySHACL) runs with it on
-        return serialize(graphs, request.fmt, site.config.base_iri, PREFIXES)
+        union = site_graph.union if request.profile_slug is None else None
+        return serialize(graphs, request.fmt, site.config.base_iri, PREFIXES, union)

@@ -20,10 +20,12 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from scholarld.parallel import map_in_two
 from scholarld.serialize.context import JsonLdContext, embedded_context
 from scholarld.serialize.lines import Triple, TripleGraph, union_triples
 from scholarld.serialize.ntterms import XSD_STRING, iri_of, is_blank, literal_parts, unescape
@@ -64,15 +66,19 @@ def write_jsonld(
     lines = [head[: head.rfind("}")].rstrip() + ","]
     if named:
         lines.append('  "@graph": [')
-        entries = [_graph_entry(graph, compactor) for graph in graphs]
-        lines.append(",\n".join(entries))
+        # independent per graph: with many graphs, a second process writes part of them
+        lines.append(",\n".join(map_in_two(partial(_graph_entries, compactor), graphs)))
         lines.append("  ]")
     else:
         lines.append('  "@graph": [')
-        lines.append(",\n".join(_node_lines(union_triples(graphs), compactor, "    ")))
+        lines.append(",\n".join(_node_lines(iter(union_triples(graphs)), compactor, "    ")))
         lines.append("  ]")
     lines.append("}")
     return "\n".join(line for line in lines if line) + "\n"
+
+
+def _graph_entries(compactor: Compactor, graphs: Sequence[TripleGraph]) -> list[str]:
+    return [_graph_entry(graph, compactor) for graph in graphs]
 
 
 def _graph_entry(graph: TripleGraph, compactor: Compactor) -> str:

@@ -8,10 +8,14 @@ keeps the output sorted (hence byte-identical on re-run).
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import groupby
 from typing import Protocol
+
+from scholarld.graph.sitegraph import sorted_union
+from scholarld.parallel import map_in_two
+
+SLICE_TRIPLES = 25_000  # a list this long or longer is written in slices, in two processes
 
 Triple = tuple[str, str, str]
 
@@ -26,16 +30,11 @@ class TripleGraph(Protocol):
     def triples(self) -> tuple[Triple, ...]: ...
 
 
-def union_triples(graphs: Sequence[TripleGraph]) -> Iterator[Triple]:
+def union_triples(graphs: Sequence[TripleGraph]) -> Sequence[Triple]:
     """Every triple of ``graphs`` once, in sorted order (each graph is sorted already)."""
     if len(graphs) == 1:
-        yield from graphs[0].triples
-        return
-    previous: Triple | None = None
-    for triple in heapq.merge(*(graph.triples for graph in graphs)):
-        if triple != previous:
-            yield triple
-            previous = triple
+        return graphs[0].triples
+    return sorted_union(graph.triples for graph in graphs)
 
 
 def ntriples_text(graphs: Sequence[TripleGraph]) -> str:
@@ -49,6 +48,20 @@ def ntriples_text(graphs: Sequence[TripleGraph]) -> str:
         lines.sort()
         lines = [line for line, _ in groupby(lines)]
     return "".join(lines)
+
+
+def ntriples_bytes(triples: Sequence[Triple]) -> bytes:
+    """``triples`` (sorted, unique) as UTF-8 N-Triples. A large list is encoded in slices,
+    a second process writing part of them: ASCII-only slices also encode faster than one
+    string that holds a single non-ASCII character."""
+    size = SLICE_TRIPLES
+    slices = [triples[start : start + size] for start in range(0, len(triples), size)]
+    pieces: list[bytes] = map_in_two(_ntriples_slices, slices, min_items=2)
+    return b"".join(pieces)
+
+
+def _ntriples_slices(slices: Sequence[Sequence[Triple]]) -> list[bytes]:
+    return ["".join([f"{s} {p} {o} .\n" for s, p, o in part]).encode("utf-8") for part in slices]
 
 
 def nquads_text(graphs: Sequence[TripleGraph]) -> str:

@@ -1,42 +1,79 @@
-"""Turtle, TriG and RDF/XML, written by pyoxigraph (Rust) from the SiteGraph's lines.
+"""Turtle, TriG and RDF/XML of the SiteGraph's named graphs.
 
-The sorted N-Triples (or N-Quads for TriG) are parsed by pyoxigraph and serialized again,
-which groups each subject's triples (``;`` and ``,``) in the sorted order, so the output
-is byte-identical on re-run. scholarld then writes the header itself:
+Turtle and TriG are written by scholarld itself from the sorted N-Triples terms
+(``serialize.turtle_writer``, ``serialize.turtle_terms``): no parsing, byte-identical on
+re-run. Large bodies are written in slices cut at subject boundaries, a second process
+writing part of them (``parallel.map_in_two``). The header holds:
 
-- ``@prefix`` lines only for the namespaces the data uses, sorted by prefix;
-- ``@base <{base_iri}>`` with every IRI under the site's base IRI written relative to it
-  (``<person/kaiming-he>``, ``<work/he2016deep/cvpr2016>``): Turtle prefixed names cannot
-  contain ``/``, and relative IRIs read better than escaped ones (``work:a\\/b``). When
-  relative writing would be unsafe (a literal that contains ``<{base_iri}``, or an IRI
-  whose relative form would resolve differently) every IRI is written in full instead.
+- ``@base <{base_iri}>``: IRIs under the site's base IRI are written relative to it
+  (``<person/kaiming-he>``, ``<work/he2016deep/cvpr2016>``) when that resolves back to
+  the same IRI, else in full; Turtle prefixed names cannot contain ``/``, and relative
+  IRIs read better than escaped ones (``work:a\\/b``);
+- ``@prefix`` lines only for the namespaces the body uses, sorted by prefix.
+
+RDF/XML goes through pyoxigraph (parse the sorted N-Triples, serialize).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
+from functools import partial
+from typing import NamedTuple
 
-from scholarld.serialize.lines import TripleGraph, nquads_text, ntriples_text
+from scholarld.parallel import map_in_two
+from scholarld.serialize.lines import Triple, TripleGraph, ntriples_text, union_triples
+from scholarld.serialize.turtle_terms import TurtleNames, turtle_names
+from scholarld.serialize.turtle_writer import subject_slices, trig_graph, turtle_body
+
+SLICE_TRIPLES = 25_000  # a body this large or more is written in slices, in two processes
+
+
+class WrittenPiece(NamedTuple):
+    """Part of a body, UTF-8 encoded, with the prefixes it used."""
+
+    text: bytes
+    used: frozenset[str]
 
 
 def write_turtle(
-    graphs: Sequence[TripleGraph], base_iri: str, prefixes: Mapping[str, str], *, trig: bool
+    graphs: Sequence[TripleGraph],
+    base_iri: str,
+    prefixes: Mapping[str, str],
+    *,
+    trig: bool,
+    union: Sequence[Triple] | None = None,
 ) -> bytes:
-    """Turtle (the union of ``graphs``) or TriG (one named graph each)."""
-    import pyoxigraph as ox
+    """Turtle (the union of ``graphs``; ``union`` when already known) or TriG (one named
+    graph each)."""
+    names = turtle_names(prefixes, base_iri)
+    if trig:
+        pieces = map_in_two(partial(_trig_pieces, names), graphs)
+    else:
+        triples = union_triples(graphs) if union is None else union
+        slices = subject_slices(triples, len(triples) // SLICE_TRIPLES)
+        pieces = map_in_two(partial(_turtle_pieces, names), slices, min_items=2)
+    used = frozenset[str]().union(*(piece.used for piece in pieces))
+    header = [f"@prefix {name}: <{prefixes[name]}> ." for name in sorted(used)]
+    if names.base_iri is not None:
+        header.insert(0, f"@base <{names.base_iri}> .")
+    head = ("\n".join(header) + "\n\n").encode("utf-8")
+    return head + b"".join(piece.text for piece in pieces)
 
-    text = nquads_text(graphs) if trig else ntriples_text(graphs)
-    used = used_prefixes(text, prefixes)
-    source = ox.RdfFormat.N_QUADS if trig else ox.RdfFormat.N_TRIPLES
-    target = ox.RdfFormat.TRIG if trig else ox.RdfFormat.TURTLE
-    written = ox.serialize(ox.parse(text, format=source), format=target, prefixes=used)
-    body = _without_prefix_lines(_written(written).decode("utf-8"))
-    header = [f"@prefix {name}: <{used[name]}> ." for name in sorted(used)]
-    if can_write_relative(text, graphs, base_iri, quads=trig):
-        body = body.replace("<" + base_iri, "<")
-        header.insert(0, f"@base <{base_iri}> .")
-    return ("\n".join(header) + "\n\n" + body).encode("utf-8")
+
+def _turtle_pieces(names: TurtleNames, slices: Sequence[Sequence[Triple]]) -> list[WrittenPiece]:
+    return [
+        WrittenPiece(turtle_body(part, names).encode("utf-8"), frozenset(names.used))
+        for part in slices
+    ]
+
+
+def _trig_pieces(names: TurtleNames, graphs: Sequence[TripleGraph]) -> list[WrittenPiece]:
+    return [
+        WrittenPiece(
+            trig_graph(graph.iri, graph.triples, names).encode("utf-8"), frozenset(names.used)
+        )
+        for graph in graphs
+    ]
 
 
 def write_rdfxml(graphs: Sequence[TripleGraph], prefixes: Mapping[str, str]) -> bytes:
@@ -60,33 +97,3 @@ def _written(output: bytes | None) -> bytes:
 def used_prefixes(text: str, prefixes: Mapping[str, str]) -> dict[str, str]:
     """The prefixes whose namespace occurs in ``text`` as the start of an IRI."""
     return {name: iri for name, iri in prefixes.items() if "<" + iri in text}
-
-
-def _without_prefix_lines(text: str) -> str:
-    start = 0
-    while text.startswith(("@prefix ", "@base "), start):
-        start = text.index("\n", start) + 1
-    return text[start:]
-
-
-def can_write_relative(
-    text: str, graphs: Sequence[TripleGraph], base_iri: str, *, quads: bool = False
-) -> bool:
-    """True when replacing ``<{base_iri}`` by ``<`` changes nothing but the spelling.
-    ``text`` is the N-Triples (or, with ``quads``, the N-Quads) of ``graphs``."""
-    marker = "<" + base_iri
-    unsafe_iri = re.compile(re.escape(marker) + r"(?:[^>/]*:|[/?#.]|[^>]*/\.)")
-    if unsafe_iri.search(text):
-        return False
-    if quads:
-        return not any(
-            obj[0] == '"' and marker in obj for graph in graphs for _, _, obj in graph.triples
-        )
-    return not literal_holds(text, marker)
-
-
-def literal_holds(ntriples: str, marker: str) -> bool:
-    """Whether a literal of the N-Triples text contains ``marker``, in one regex scan: on a
-    line, the first ``"`` opens the literal object (IRIs and blank nodes cannot hold one),
-    so a marker after it on that line is inside the literal or its datatype IRI."""
-    return re.search('"[^\n]*' + re.escape(marker), ntriples) is not None

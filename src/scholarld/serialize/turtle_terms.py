@@ -1,0 +1,112 @@
+"""Spelling N-Triples terms the Turtle way: prefixed names, relative IRIs, bare numbers.
+
+The graph stage hands over complete N-Triples terms, which are already valid Turtle; this
+module only shortens them, one rule at a time, and remembers each term's spelling (IRIs
+and literals repeat a lot):
+
+- an IRI whose namespace has a prefix and whose local name is a plain ``PN_LOCAL``
+  (letters, digits, ``_``, ``-`` and inner ``.``; or empty) → ``schema:name``;
+  ``rdf:type`` in the predicate position → ``a``;
+- an IRI under the site's base IRI whose relative form resolves back to it unchanged
+  (RFC 3986 §5.2: no colon before the first ``/``, no dot segments, not starting with ``/``,
+  ``?``, ``#`` or ``.``) → ``<person/kaiming-he>``; any other IRI is written in full;
+- a literal typed ``xsd:integer``, ``xsd:decimal``, ``xsd:double`` or ``xsd:boolean``
+  whose lexical form is that Turtle token → the bare token (``981856``, ``true``); any
+  other datatype IRI is shortened as above (``"2016"^^xsd:gYear``);
+- blank nodes and plain or language-tagged literals as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_BARE_LITERALS = {
+    f"<{_XSD}integer>": re.compile(r"[+-]?[0-9]+\Z"),
+    f"<{_XSD}decimal>": re.compile(r"[+-]?[0-9]*\.[0-9]+\Z"),
+    f"<{_XSD}double>": re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.?[0-9]+)[eE][+-]?[0-9]+\Z"),
+    f"<{_XSD}boolean>": re.compile(r"(?:true|false)\Z"),
+}
+# A conservative PN_LOCAL (Turtle grammar [168s]): ASCII only, no escapes, no ':'.
+_LOCAL_NAME = re.compile(r"(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?\Z")
+
+
+@dataclass
+class TurtleNames:
+    """How one document spells IRIs: its prefixes and base IRI, with a spelling memo.
+
+    ``used`` collects the prefixes actually written, for the ``@prefix`` header."""
+
+    namespaces: dict[str, str]  # namespace IRI -> prefix
+    base_iri: str | None  # relative IRIs only under this (ending in "/"), or none at all
+    spellings: dict[str, str] = field(default_factory=dict)
+    predicates: dict[str, str] = field(default_factory=lambda: {RDF_TYPE: "a"})
+    used: set[str] = field(default_factory=set)
+
+
+def turtle_names(prefixes: Mapping[str, str], base_iri: str | None) -> TurtleNames:
+    """Names for ``prefixes`` (prefix -> namespace) and, when it ends in ``/``, ``base_iri``."""
+    namespaces = {namespace: prefix for prefix, namespace in sorted(prefixes.items())}
+    usable_base = base_iri if base_iri is not None and base_iri.endswith("/") else None
+    return TurtleNames(namespaces, usable_base)
+
+
+def spell(term: str, names: TurtleNames) -> str:
+    """The Turtle spelling of a subject or object term (remembered in ``names``)."""
+    spelled = names.spellings.get(term)
+    if spelled is None:
+        spelled = _spell_literal(term, names) if term[0] == '"' else _spell_node(term, names)
+        names.spellings[term] = spelled
+    return spelled
+
+
+def spell_predicate(term: str, names: TurtleNames) -> str:
+    """The Turtle spelling of a predicate: ``a`` for ``rdf:type``, else as ``spell``."""
+    spelled = names.predicates.get(term)
+    if spelled is None:
+        spelled = names.predicates[term] = _spell_node(term, names)
+    return spelled
+
+
+def _spell_node(term: str, names: TurtleNames) -> str:
+    if term[0] != "<":
+        return term  # a blank node: _:label is Turtle already
+    return spell_iri(term[1:-1], names) or term
+
+
+def spell_iri(value: str, names: TurtleNames) -> str | None:
+    """``prefix:local`` or ``<relative>`` for the IRI ``value``; None: write it in full."""
+    cut = max(value.rfind("/"), value.rfind("#")) + 1
+    prefix = names.namespaces.get(value[:cut]) if cut else None
+    if prefix is not None and _LOCAL_NAME.match(value, cut):
+        names.used.add(prefix)
+        return f"{prefix}:{value[cut:]}"
+    base = names.base_iri
+    if base is not None and value.startswith(base):
+        relative = relative_reference(value[len(base) :])
+        if relative is not None:
+            return f"<{relative}>"
+    return None
+
+
+def relative_reference(rest: str) -> str | None:
+    """``rest`` (what follows the base IRI) when ``<rest>`` resolves to base + rest."""
+    if not rest or rest[0] in "/?#." or "/." in rest or "\\" in rest:
+        return None
+    # a colon before the first "/" (even in a query) reads as a scheme to some parsers
+    return None if ":" in rest.split("/", 1)[0] else rest
+
+
+def _spell_literal(term: str, names: TurtleNames) -> str:
+    if term[-1] != ">":
+        return term  # plain or language-tagged: as in N-Triples
+    cut = term.rindex("^^<")
+    datatype = term[cut + 2 :]
+    bare = _BARE_LITERALS.get(datatype)
+    lexical = term[1 : cut - 1]
+    if bare is not None and bare.match(lexical):
+        return lexical
+    return f"{term[: cut + 2]}{_spell_node(datatype, names)}"
