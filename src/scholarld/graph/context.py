@@ -1,5 +1,6 @@
 """What every mapping function of one profile needs: the base IRI, the profile, the people
-index and the profile's venues by key. Built once per profile, never mutated."""
+index and the profile's venues by key. Built once per profile; its only changing part is
+``venue_places``, a memo of what a pure function gave for each (venue, conference, year)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,23 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from scholarld.graph.iris import person_iri
+from scholarld.graph.terms import Triple
 from scholarld.identity import People, PersonIdentity
 from scholarld.model import Author, Profile, Venue, VenueKind
 from scholarld.profiles import SourcedProfile
+
+
+@dataclass(frozen=True)
+class VenuePlace:
+    """Where a version published at a venue in a year sits: the triples of its venue,
+    proceedings and meeting (the same for every version there), and the nodes it links to:
+    its container (proceedings or journal), its publisher (a preprint server) and the
+    event featuring it (the meeting, or the series when the year is unknown)."""
+
+    triples: tuple[Triple, ...]
+    container: str | None
+    publisher: str | None
+    event: str | None
 
 
 @dataclass(frozen=True)
@@ -25,6 +40,8 @@ class ProfileContext:
     authors: Mapping[Author, PersonIdentity]
     # each author's identity and person IRI term, minted once per profile (see ``author``)
     author_nodes: Mapping[Author, tuple[PersonIdentity, str]] = field(default_factory=dict)
+    # (venue key, conference key, year) -> the venue triples and links of versions there
+    venue_places: dict[tuple[str, str | None, int | None], VenuePlace] = field(default_factory=dict)
 
     def author(self, author: Author) -> tuple[PersonIdentity, str]:
         """The identity of an author occurrence and its person IRI term."""

@@ -9,6 +9,7 @@ needs escaping, once, in ``base_term``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from scholarld.graph.terms import iri
 from scholarld.model import Organization, Version, VersionKind
@@ -26,6 +27,7 @@ def under(parent: str, *segments: str) -> str:
     return f"{stem}{'/'.join(segments)}>"
 
 
+@lru_cache(maxsize=16_384)  # a pure function called for every venue of every version
 def segment(text: str, prefix: str = "x") -> str:
     """A readable path segment for ``text``: its ASCII slug, or a stable hash-based key
     (``prefix-1a2b3c4d5e``) when the text has no Latin letters or digits."""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from scholarld.graph.authors import author_triples
-from scholarld.graph.context import ProfileContext
+from scholarld.graph.context import ProfileContext, VenuePlace
 from scholarld.graph.identifiers import ARXIV, DOI, identifier_triples, same_as_triples
 from scholarld.graph.iris import (
     event_series_iri,
@@ -93,23 +93,39 @@ def version_triples(
 def _venue_triples(ctx: ProfileContext, node: str, version: Version) -> Iterator[Triple]:
     """Part of the proceedings or journal; published by a preprint server; featured in the
     conference meeting (or, its year unknown, the conference series)."""
+    key = (version.venue, version.conference, version.year)
+    place = ctx.venue_places.get(key)
+    if place is None:
+        place = ctx.venue_places[key] = venue_place(ctx, version)
+    yield from place.triples
+    if place.container is not None:
+        yield node, SCHEMA.isPartOf, place.container
+        yield node, FRBR.partOf, place.container
+    elif place.publisher is not None:
+        yield node, SCHEMA.publisher, place.publisher
+        yield node, DCTERMS.publisher, place.publisher
+    if place.event is not None:
+        yield place.event, SCHEMA.workFeatured, node
+
+
+def venue_place(ctx: ProfileContext, version: Version) -> VenuePlace:
+    """Where ``version`` sits (see ``VenuePlace``): depends only on its venue, conference
+    and year."""
     venue = ctx.venue(version.venue)
+    triples = list(container_triples(ctx.base, venue, version.year))
     container = container_iri(ctx.base, venue, version.year)
-    yield from container_triples(ctx.base, venue, version.year)
-    if container is not None:
-        yield node, SCHEMA.isPartOf, container
-        yield node, FRBR.partOf, container
-    elif venue.kind is VenueKind.PREPRINT_SERVER:
-        yield node, SCHEMA.publisher, venue_iri(ctx.base, venue.key)
-        yield node, DCTERMS.publisher, venue_iri(ctx.base, venue.key)
+    publisher = None
+    if container is None and venue.kind is VenueKind.PREPRINT_SERVER:
+        publisher = venue_iri(ctx.base, venue.key)
     meeting_venue = ctx.venue(version.conference) if version.conference else venue
+    event = None
     if meeting_venue.kind in MEETING_KINDS:
         if version.year is not None:
-            yield from meeting_triples(ctx.base, meeting_venue, version.year)
+            triples += meeting_triples(ctx.base, meeting_venue, version.year)
             event = meeting_iri(ctx.base, meeting_venue.key, version.year)
         else:
             event = event_series_iri(ctx.base, meeting_venue.key)
-        yield event, SCHEMA.workFeatured, node
+    return VenuePlace(tuple(triples), container, publisher, event)
 
 
 def status_triples(node: str, status: Status) -> Iterator[Triple]:

@@ -54,6 +54,10 @@ class Compactor:
     # the JSON encoder does not mind one dict appearing in many nodes)
     values: dict[str, JsonValue] = field(default_factory=dict)
     coerced_values: dict[str, JsonValue] = field(default_factory=dict)
+    # the same values as JSON text, and keys as JSON strings (for ``node_text``)
+    fragments: dict[str, str] = field(default_factory=dict)
+    coerced_fragments: dict[str, str] = field(default_factory=dict)
+    key_texts: dict[str, str] = field(default_factory=dict)
     encoder: json.JSONEncoder = field(default_factory=text_encoder)
 
 
@@ -91,11 +95,48 @@ def _graph_entry(graph: TripleGraph, compactor: Compactor) -> str:
 
 
 def _node_lines(triples: Iterator[Triple], compactor: Compactor, indent: str) -> list[str]:
-    encode = compactor.encoder.encode  # one encoder: json.dumps builds one per call
     return [
-        indent + encode(node_object(subject, group, compactor))
+        indent + node_text(subject, group, compactor)
         for subject, group in groupby(triples, key=itemgetter(0))
     ]
+
+
+def node_text(subject: str, triples: Iterable[Triple], compactor: Compactor) -> str:
+    """``node_object`` as JSON text: the bytes ``compactor.encoder`` would give for it,
+    joined from each value's JSON text, encoded once per term (values repeat a lot)."""
+    encode = compactor.encoder.encode
+    types: list[str] = []
+    properties: dict[str, list[str]] = {}
+    coerced = compactor.context.coerced
+    keys, fragments, coerced_fragments = (
+        compactor.keys,
+        compactor.fragments,
+        compactor.coerced_fragments,
+    )
+    for _, predicate, obj in triples:
+        if predicate == RDF_TYPE and obj[0] == "<":
+            types.append(compact_type(iri_of(obj), compactor))
+            continue
+        key = keys.get(predicate) or _key_of(predicate, compactor)
+        known = coerced_fragments if key in coerced else fragments
+        fragment = known.get(obj)
+        if fragment is None:
+            fragment = known[obj] = encode(_value(obj, key in coerced, compactor))
+        listed = properties.get(key)
+        if listed is None:
+            properties[key] = [fragment]
+        else:
+            listed.append(fragment)
+    parts = ['"@id": ' + encode(_term_id(subject, compactor))]
+    if types:
+        parts.append('"@type": ' + encode(types[0] if len(types) == 1 else types))
+    key_texts = compactor.key_texts
+    for key in sorted(properties):
+        listed = properties[key]
+        key_text = key_texts.get(key) or key_texts.setdefault(key, encode(key))
+        value = listed[0] if len(listed) == 1 else "[" + ", ".join(listed) + "]"
+        parts.append(f"{key_text}: {value}")
+    return "{" + ", ".join(parts) + "}"
 
 
 def node_object(subject: str, triples: Iterable[Triple], compactor: Compactor) -> dict[str, Any]:

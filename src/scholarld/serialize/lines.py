@@ -13,9 +13,8 @@ from itertools import groupby
 from typing import Protocol
 
 from scholarld.graph.sitegraph import sorted_union
-from scholarld.parallel import map_in_two
 
-SLICE_TRIPLES = 25_000  # a list this long or longer is written in slices, in two processes
+SLICE_TRIPLES = 25_000  # N-Triples lines encoded at a time
 
 Triple = tuple[str, str, str]
 
@@ -51,17 +50,15 @@ def ntriples_text(graphs: Sequence[TripleGraph]) -> str:
 
 
 def ntriples_bytes(triples: Sequence[Triple]) -> bytes:
-    """``triples`` (sorted, unique) as UTF-8 N-Triples. A large list is encoded in slices,
-    a second process writing part of them: ASCII-only slices also encode faster than one
-    string that holds a single non-ASCII character."""
+    """``triples`` (sorted, unique) as UTF-8 N-Triples, encoded in slices: an ASCII-only
+    slice encodes as a copy, while one string holding a single non-ASCII character would
+    be stored (and encoded) at two or four bytes per character. (A second process does
+    not pay here: copying its pages after the fork costs more than the lines it writes.)"""
     size = SLICE_TRIPLES
-    slices = [triples[start : start + size] for start in range(0, len(triples), size)]
-    pieces: list[bytes] = map_in_two(_ntriples_slices, slices, min_items=2)
-    return b"".join(pieces)
-
-
-def _ntriples_slices(slices: Sequence[Sequence[Triple]]) -> list[bytes]:
-    return ["".join([f"{s} {p} {o} .\n" for s, p, o in part]).encode("utf-8") for part in slices]
+    return b"".join(
+        "".join([f"{s} {p} {o} .\n" for s, p, o in triples[start : start + size]]).encode()
+        for start in range(0, len(triples), size)
+    )
 
 
 def nquads_text(graphs: Sequence[TripleGraph]) -> str:
