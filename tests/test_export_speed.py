@@ -42,7 +42,7 @@ from scholarld.profiles.yaml_tree import (
     plain_value,
 )
 from scholarld.serialize.context import load_context
-from scholarld.serialize.jsonld import Compactor, node_object, write_jsonld
+from scholarld.serialize.jsonld import Compactor, node_object, node_text, write_jsonld
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -210,4 +210,6 @@ def test_jsonld_value_caches_give_the_plain_encoding() -> None:
             fresh = node_object(subject, triples, Compactor(context, site.config.base_iri))
             again = node_object(subject, triples, cached)
             assert json.dumps(again, ensure_ascii=False) == json.dumps(fresh, ensure_ascii=False)
+            # the writer joins cached JSON texts: the same bytes as encoding the object
+            assert node_text(subject, triples, cached) == json.dumps(fresh, ensure_ascii=False)
     assert write_jsonld(graphs, context, site.config.base_iri).endswith("}\n")
