@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
+from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any
 
@@ -54,10 +55,11 @@ class Compactor:
     # the JSON encoder does not mind one dict appearing in many nodes)
     values: dict[str, JsonValue] = field(default_factory=dict)
     coerced_values: dict[str, JsonValue] = field(default_factory=dict)
-    # the same values as JSON text, and keys as JSON strings (for ``node_text``)
+    # for ``node_text``: values as JSON text; predicate -> key, key as JSON, value texts
     fragments: dict[str, str] = field(default_factory=dict)
     coerced_fragments: dict[str, str] = field(default_factory=dict)
-    key_texts: dict[str, str] = field(default_factory=dict)
+    predicate_texts: dict[str, tuple[str, str, dict[str, str]]] = field(default_factory=dict)
+    type_texts: dict[str, str] = field(default_factory=dict)  # rdf:type object -> JSON
     encoder: json.JSONEncoder = field(default_factory=text_encoder)
 
 
@@ -103,40 +105,55 @@ def _node_lines(triples: Iterator[Triple], compactor: Compactor, indent: str) ->
 
 def node_text(subject: str, triples: Iterable[Triple], compactor: Compactor) -> str:
     """``node_object`` as JSON text: the bytes ``compactor.encoder`` would give for it,
-    joined from each value's JSON text, encoded once per term (values repeat a lot)."""
-    encode = compactor.encoder.encode
+    joined from each key's and value's JSON text, encoded once per term (values repeat a
+    lot). A subject's triples are sorted, so each predicate's values are adjacent."""
     types: list[str] = []
-    properties: dict[str, list[str]] = {}
-    coerced = compactor.context.coerced
-    keys, fragments, coerced_fragments = (
-        compactor.keys,
-        compactor.fragments,
-        compactor.coerced_fragments,
-    )
+    entries: list[tuple[str, str, list[str]]] = []  # key, its JSON text, value texts
+    current = ""
+    values: list[str] = []
+    predicates = compactor.predicate_texts
     for _, predicate, obj in triples:
         if predicate == RDF_TYPE and obj[0] == "<":
-            types.append(compact_type(iri_of(obj), compactor))
+            types.append(compactor.type_texts.get(obj) or _type_text(obj, compactor))
             continue
-        key = keys.get(predicate) or _key_of(predicate, compactor)
-        known = coerced_fragments if key in coerced else fragments
+        if predicate != current:
+            current = predicate
+            key, key_text, known = predicates.get(predicate) or _predicate_text(
+                predicate, compactor
+            )
+            values = []
+            entries.append((key, key_text, values))
         fragment = known.get(obj)
         if fragment is None:
-            fragment = known[obj] = encode(_value(obj, key in coerced, compactor))
-        listed = properties.get(key)
-        if listed is None:
-            properties[key] = [fragment]
-        else:
-            listed.append(fragment)
-    parts = ['"@id": ' + encode(_term_id(subject, compactor))]
+            fragment = known[obj] = _value_text(obj, key, compactor)
+        values.append(fragment)
+    parts = ['"@id": ' + encode_basestring(_term_id(subject, compactor))]
     if types:
-        parts.append('"@type": ' + encode(types[0] if len(types) == 1 else types))
-    key_texts = compactor.key_texts
-    for key in sorted(properties):
-        listed = properties[key]
-        key_text = key_texts.get(key) or key_texts.setdefault(key, encode(key))
-        value = listed[0] if len(listed) == 1 else "[" + ", ".join(listed) + "]"
+        parts.append('"@type": ' + (types[0] if len(types) == 1 else f"[{', '.join(types)}]"))
+    entries.sort()
+    for _, key_text, listed in entries:
+        value = listed[0] if len(listed) == 1 else f"[{', '.join(listed)}]"
         parts.append(f"{key_text}: {value}")
     return "{" + ", ".join(parts) + "}"
+
+
+def _predicate_text(predicate: str, compactor: Compactor) -> tuple[str, str, dict[str, str]]:
+    """A predicate's key, the key as JSON text, and the value texts for that key."""
+    key = compactor.keys.get(predicate) or _key_of(predicate, compactor)
+    coerced = key in compactor.context.coerced
+    known = compactor.coerced_fragments if coerced else compactor.fragments
+    found = compactor.predicate_texts[predicate] = (key, encode_basestring(key), known)
+    return found
+
+
+def _type_text(obj: str, compactor: Compactor) -> str:
+    text = compactor.type_texts[obj] = encode_basestring(compact_type(iri_of(obj), compactor))
+    return text
+
+
+def _value_text(obj: str, key: str, compactor: Compactor) -> str:
+    value = _value(obj, key in compactor.context.coerced, compactor)
+    return encode_basestring(value) if isinstance(value, str) else compactor.encoder.encode(value)
 
 
 def node_object(subject: str, triples: Iterable[Triple], compactor: Compactor) -> dict[str, Any]:

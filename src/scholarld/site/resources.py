@@ -25,7 +25,7 @@ from pathlib import Path
 from scholarld.graph.sitegraph import SiteGraph
 from scholarld.graph.terms import Triple
 from scholarld.serialize.context import JsonLdContext, embedded_context
-from scholarld.serialize.jsonld import Compactor, node_object
+from scholarld.serialize.jsonld import Compactor, node_text
 from scholarld.site.documents import JSON_LD, TURTLE, document_path, representation_path
 
 _subject = itemgetter(0)
@@ -139,7 +139,7 @@ def document_jsonld(writer: DocumentWriter, document: Document) -> str:
     """The document as compacted JSON-LD: the bytes ``write_jsonld([document], ...,
     named=False)`` gives, with the writer's shared context header and caches."""
     nodes = [
-        "    " + json.dumps(node_object(subject, block, writer.compactor), ensure_ascii=False)
+        "    " + node_text(subject, block, writer.compactor)
         for subject, block in _subject_blocks(document.triples)
     ]
     body = ",\n".join(nodes) + "\n" if nodes else ""
