@@ -4,13 +4,15 @@ and the default profile's export against the cost of importing rdflib and pySHAC
     .venv/bin/python benchmarks/run.py [--triples 1000000] [--repeat 3] [--corpus DIR]
 
 1. A synthetic corpus (``benchmarks/corpus.py``) sized to about ``--triples`` triples.
-2. For nt, ttl and jsonld: the wall time of the whole ``scholarld --data CORPUS export
-   --no-validate --format F --output FILE`` process (median of ``--repeat`` runs), and of
-   a process that only parses the exported N-Triples with pyoxigraph and serializes them
-   to F (the baseline), in triples per second. Goal: scholarld within 2x of the baseline.
+2. For nt, nq, ttl and jsonld: the wall time of the whole ``scholarld --data CORPUS
+   export --no-validate --format F --output FILE`` process, and of a process that only
+   parses the exported N-Triples (N-Quads for nq and jsonld) with pyoxigraph and
+   serializes them to F (the baseline), run in turn (A B A B ..., ``--repeat`` pairs after
+   a warm-up of each), in triples per second; the ratio is the median of the per-pair
+   ratios. Goal: scholarld within 2x of the baseline.
 3. The default profile (``data/``): ``scholarld export --format ttl`` with validation,
-   with a cold and a warm validation cache, against ``python -c "import rdflib, pyshacl"``.
-   Goal: within 1.5x of the imports.
+   with a cold and a warm validation cache, and without, each run in turn with
+   ``python -c "import rdflib, pyshacl"``. Goal: within 1.5x of the imports.
 
 Prints Markdown tables (paste them into docs/benchmarks.md).
 """
@@ -99,56 +101,76 @@ def count_lines(path: Path) -> int:
         return sum(1 for _ in stream)
 
 
+def paired(first: list[str], second: list[str], repeat: int) -> tuple[list[float], list[float]]:
+    """Wall times of ``first`` and ``second`` run in turn (A B A B ...), after one warm-up
+    run of each: on a shared machine whose speed drifts, each pair sees the same load, so
+    the per-pair ratios are steadier than a ratio of separately taken medians."""
+    timed(first, 1)
+    timed(second, 1)
+    ours, theirs = [], []
+    for _ in range(repeat):
+        ours.append(timed(first, 1))
+        theirs.append(timed(second, 1))
+    return ours, theirs
+
+
 def export_table(corpus: Path, workdir: Path, repeat: int) -> list[str]:
     """Rows of the throughput table, one per format."""
     rows = []
     for name in FORMATS:
         output = workdir / f"corpus.{name}"
         command = scholarld(corpus, "export", "--no-validate", "-f", name, "-o", str(output))
-        ours = timed(command, repeat)
+        # the baseline reads what scholarld exported (nt and nq come first in FORMATS; the
+        # warm-up run of ``command`` writes its file before the baseline's first run)
         source = workdir / ("corpus.nq" if name in DATASET_FORMATS else "corpus.nt")
+        baseline_command = [sys.executable, "-c", BASELINE, str(source), str(workdir / "b"), name]
+        ours_times, baseline_times = paired(command, baseline_command, repeat)
         triples = count_lines(source)
-        baseline_out = workdir / f"baseline.{name}"
-        baseline = timed(
-            [sys.executable, "-c", BASELINE, str(source), str(baseline_out), name], repeat
-        )
+        ours, baseline = statistics.median(ours_times), statistics.median(baseline_times)
+        ratios = [a / b for a, b in zip(ours_times, baseline_times, strict=True)]
         rows.append(
             f"| {name} | {triples:,} | {ours:.2f} s | {triples / ours:,.0f} | {baseline:.2f} s "
-            f"| {triples / baseline:,.0f} | {ours / baseline:.2f}x |"
+            f"| {triples / baseline:,.0f} | {statistics.median(ratios):.2f}x "
+            f"({min(ratios):.2f}–{max(ratios):.2f}) |"
         )
     return rows
 
 
 def default_profile_rows(repeat: int, workdir: Path, timeout: float) -> list[str]:
-    """Rows comparing the default profile's export with importing rdflib and pySHACL."""
+    """Rows comparing the default profile's export with importing rdflib and pySHACL, each
+    variant run in turn with the imports (A B A B ...) and given as the median of the
+    per-pair ratios."""
     data_dir = REPO / "data"
     if not any((data_dir / "people").glob("*")):
         return ["| (no profile in data/people: skipped) | | |"]
-    imports = timed([sys.executable, "-c", "import rdflib, pyshacl"], repeat)
+    imports = [sys.executable, "-c", "import rdflib, pyshacl"]
     output = str(workdir / "default.ttl")
     command = scholarld(data_dir, "export", "-f", "ttl", "-o", output)
-    cold_times = []
-    for run in range(repeat):
-        cache = workdir / f"cold-cache-{run}"
-        cache_env = {**os.environ, "SCHOLARLD_CACHE_DIR": str(cache)}
-        cold_times.append(timed(command, 1, cache_env, timeout))
-        if cold_times[-1] == float("inf"):
-            break
     warm_env = {**os.environ, "SCHOLARLD_CACHE_DIR": str(workdir / "warm-cache")}
-    filled = timed(command, 1, warm_env, timeout)  # fill the cache
-    warm = timed(command, repeat, warm_env, timeout) if filled != float("inf") else filled
-    no_validate = timed(scholarld(data_dir, "export", "--no-validate", "-f", "ttl", "-o", output),
-                        repeat)  # fmt: skip
-    cold = statistics.median(cold_times)
-    return [
-        f'| `python -c "import rdflib, pyshacl"` | {imports:.2f} s | 1.00x |',
-        f"| `scholarld export -f ttl`, cold validation cache | {seconds(cold)} "
-        f"| {cold / imports:.2f}x |",
-        f"| `scholarld export -f ttl`, warm validation cache | {seconds(warm)} "
-        f"| {warm / imports:.2f}x |",
-        f"| `scholarld export --no-validate -f ttl` | {no_validate:.2f} s "
-        f"| {no_validate / imports:.2f}x |",
-    ]
+    variants = {
+        "`scholarld export -f ttl`, cold validation cache": (command, None),
+        "`scholarld export -f ttl`, warm validation cache": (command, warm_env),
+        "`scholarld export --no-validate -f ttl`": (
+            scholarld(data_dir, "export", "--no-validate", "-f", "ttl", "-o", output),
+            None,
+        ),
+    }
+    timed(command, 1, warm_env, timeout)  # fills the warm cache; warms the disk cache
+    import_times: list[float] = []
+    rows = []
+    for label, (variant, env) in variants.items():
+        times, ratios = [], []
+        for run in range(repeat):
+            cold_env = {**os.environ, "SCHOLARLD_CACHE_DIR": str(workdir / f"cold-{run}")}
+            import_times.append(timed(imports, 1))
+            times.append(timed(variant, 1, env or cold_env, timeout))
+            ratios.append(times[-1] / import_times[-1])
+        rows.append(
+            f"| {label} | {seconds(statistics.median(times))} "
+            f"| {statistics.median(ratios):.2f}x ({min(ratios):.2f}–{max(ratios):.2f}) |"
+        )
+    imports_median = statistics.median(import_times)
+    return [f'| `python -c "import rdflib, pyshacl"` | {imports_median:.2f} s | 1.00x |', *rows]
 
 
 def machine() -> str:
@@ -178,10 +200,11 @@ def main() -> None:
         print(f"machine: {machine()}; {per_work:.0f} triples per work; repeat {args.repeat}")
         print("(triples: the union for nt/ttl, every profile's quads for nq/jsonld)\n")
         print("| format | triples | scholarld export | triples/s | pyoxigraph parse+serialize "
-              "| triples/s | ratio |")  # fmt: skip
+              "| triples/s | ratio: median of pairs (min–max) |")  # fmt: skip
         print("|---|---:|---:|---:|---:|---:|---:|")
         print("\n".join(export_table(corpus, workdir, args.repeat)))
-        print("\n| default profile | wall time | vs imports |\n|---|---:|---:|")
+        print("\n| default profile | wall time | vs imports: median of pairs (min–max) |")
+        print("|---|---:|---:|")
         print("\n".join(default_profile_rows(args.repeat, workdir, args.timeout)))
 
 
