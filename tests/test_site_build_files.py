@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import gzip
 import os
+import time
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from rdf_compare import assert_isomorphic
 from scholarld.formats import get_format
 from scholarld.graph import NamedGraph, SiteGraph
 from scholarld.graph.namespaces import PREFIXES
+from scholarld.parallel import can_fork, map_in_two
 from scholarld.serialize.context import load_context
 from scholarld.serialize.export import ExportRequest, export_site, read_site_graph
 from scholarld.serialize.jsonld import write_jsonld
@@ -57,8 +59,6 @@ def parsed(data: bytes | str, rdf_format: str) -> Graph:
 
 def union_graph(site_graph: SiteGraph) -> Graph:
     return parsed(site_graph.ntriples(), "nt")
-
-
 
 
 def document_files(site: Path, extension: str) -> Iterator[tuple[str, Path]]:
@@ -219,6 +219,27 @@ def test_a_task_that_fails_in_the_child_runs_again_here(tmp_path: Path) -> None:
     _, timings = lanes.run_shared(lambda: None, tasks)
     assert [name for name, _, _ in timings] == [f"task {n}" for n in range(4)]
     assert {p.read_text() for p in tmp_path.iterdir()} == {str(os.getpid())}
+
+
+def squares(numbers: Sequence[int]) -> list[int]:
+    return [number * number for number in numbers]
+
+
+def splits_its_own_work(path: Path) -> None:
+    """A task that would use a second process itself (as the Turtle writer does)."""
+    assert map_in_two(squares, range(40), min_items=2) == [n * n for n in range(40)]
+    touch(path)
+
+
+def test_a_task_that_would_fork_again_still_finishes_in_the_child(tmp_path: Path) -> None:
+    # multiprocessing refuses children of a forked helper: the helper must run such a task
+    # in one process, not give up its share for the parent to redo
+    if not can_fork():
+        pytest.skip("one core or no fork here")
+    tasks = [(f"task {n}", partial(splits_its_own_work, tmp_path / f"{n}.txt")) for n in range(6)]
+    _, timings = lanes.run_shared(partial(time.sleep, 0.5), tasks)
+    assert sum(name.endswith("(beside)") for name, _, _ in timings) >= 1
+    assert {p.read_text() for p in tmp_path.iterdir()} - {str(os.getpid())}  # the child wrote
 
 
 def failing_first() -> None:

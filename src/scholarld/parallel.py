@@ -29,13 +29,19 @@ CHILD_SHARE = 0.4
 
 
 def can_fork() -> bool:
-    """Whether a second process can help: two or more cores, the fork start method, and
-    no other thread running (forking a threaded process, e.g. a server, can deadlock the
-    child on a lock another thread held)."""
+    """Whether a second process can help: two or more cores, the fork start method, not
+    already in a forked helper, and no other thread running (forking a threaded process,
+    e.g. a server, can deadlock the child on a lock another thread held)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     single_threaded = threading.active_count() == 1
+    # a forked helper (daemonic) may not start children of its own: multiprocessing
+    # refuses, and the helper would give up its whole share of the work
+    helper = multiprocessing.current_process().daemon
     return (
-        (cores or 1) >= 2 and single_threaded and "fork" in multiprocessing.get_all_start_methods()
+        (cores or 1) >= 2
+        and single_threaded
+        and not helper
+        and "fork" in multiprocessing.get_all_start_methods()
     )
 
 
