@@ -1,9 +1,11 @@
 """Stage 5, serialize: the SiteGraph's named graphs as bytes in one RDF format.
 
-``serialize(graphs, fmt, base_iri, prefixes)`` dispatches on ``scholarld.formats``:
+``serialize(graphs, fmt, base_iri, prefixes, union)`` dispatches on ``scholarld.formats``:
 N-Triples and N-Quads are joined straight from the sorted term strings
-(``serialize.lines``), Turtle/TriG/RDF-XML go through pyoxigraph (``serialize.turtle``),
-JSON-LD through scholarld's own compacting writer (``serialize.jsonld``). Every format is
+(``serialize.lines``), Turtle/TriG written by scholarld from them too
+(``serialize.turtle``, ``turtle_writer``, ``turtle_terms``), RDF/XML by pyoxigraph, JSON-LD
+by scholarld's own compacting writer (``serialize.jsonld``). ``union``, when the caller
+has it (``SiteGraph.union``), saves merging the graphs again. Every format is
 deterministic: the same graphs give byte-identical output.
 """
 

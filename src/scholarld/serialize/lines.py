@@ -2,8 +2,9 @@
 
 The graph stage already holds every triple as N-Triples terms, sorted and unique within
 each named graph, so these writers only join lines: no parsing, no RDF library. The
-union of several graphs is a k-way merge of sorted lists with duplicates dropped, which
-keeps the output sorted (hence byte-identical on re-run).
+union of several graphs is a Timsort merge of the sorted lists with duplicates dropped
+(``graph.sitegraph.sorted_union``), which keeps the output sorted (hence byte-identical
+on re-run).
 """
 
 from __future__ import annotations
