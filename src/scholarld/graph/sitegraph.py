@@ -39,10 +39,10 @@ class SiteGraph:
 
     def ntriples(self) -> str:
         """The union of all graphs as N-Triples: sorted, duplicate lines removed."""
-        # Each graph is sorted, and term tuples sort as their lines do (terms are
-        # self-delimiting), so timsort merges the runs and equal triples end up adjacent.
-        merged = sorted(chain.from_iterable(graph.triples for graph in self.graphs))
-        unique = (triple for triple, _ in groupby(merged))
+        # term tuples sort as their lines do (terms are self-delimiting)
+        unique = self.union
+        if unique is None:
+            unique = sorted_union(graph.triples for graph in self.graphs)
         return "".join(f"{s} {p} {o} .\n" for s, p, o in unique)
 
     def nquads(self) -> str:
@@ -64,7 +64,7 @@ def sorted_union(blocks: Iterable[Sequence[Triple]]) -> list[Triple]:
 
 
 def with_triples(union: list[Triple], extra: Sequence[Triple]) -> list[Triple]:
-    """``union`` (sorted, unique) with the few ``extra`` triples inserted in place."""
+    """``union`` (sorted, unique) with the few ``extra`` triples inserted, in place."""
     for triple in extra:
         at = bisect_left(union, triple)
         if at == len(union) or union[at] != triple:

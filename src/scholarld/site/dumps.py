@@ -39,7 +39,8 @@ def dump_bytes(
     from scholarld.formats import get_format
     from scholarld.serialize import serialize
 
-    data = serialize(site_graph.graphs, get_format(DUMP_FORMATS[name]), base_iri, prefixes)
+    fmt = get_format(DUMP_FORMATS[name])
+    data = serialize(site_graph.graphs, fmt, base_iri, prefixes, site_graph.union)
     return gzip_bytes(data) if name.endswith(".gz") else data
 
 
