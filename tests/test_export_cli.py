@@ -68,8 +68,6 @@ def named_graphs(data: bytes | str, rdflib_format: str) -> dict[str, Graph]:
     return graphs
 
 
-
-
 @pytest.mark.parametrize("fmt", FORMATS, ids=lambda fmt: fmt.name)
 def test_export_round_trips_to_the_site_graph(data_dir: Path, fmt: RdfFormat) -> None:
     code, out, err = export(data_dir, "--no-validate", "--format", fmt.name)

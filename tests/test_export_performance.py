@@ -148,6 +148,8 @@ def test_map_in_two_keeps_the_order_of_the_items() -> None:
     assert can_fork(), "the test machine has two cores and fork"
     assert map_in_two(_squares, numbers, min_items=2) == _squares(numbers)
     assert map_in_two(_squares, numbers[:3], min_items=16) == _squares(numbers[:3])
+    for share in (0.0, 0.5, 1.0):  # the child's part: none, half, all
+        assert map_in_two(_squares, numbers, min_items=2, child_share=share) == _squares(numbers)
 
 
 def test_map_in_two_recomputes_when_the_child_fails() -> None:

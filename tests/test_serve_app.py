@@ -47,8 +47,6 @@ def client(site: Path) -> Iterator[TestClient]:
         yield test_client
 
 
-
-
 def parsed(text: str | bytes, rdf_format: str) -> rdflib.Graph:
     if rdf_format == "json-ld":  # rdflib's JSON-LD parser warns (ConjunctiveGraph); use oxigraph
         import pyoxigraph as ox

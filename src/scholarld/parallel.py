@@ -49,12 +49,14 @@ def map_in_two(
     work: Callable[[Sequence[Item]], list[Result]],
     items: Sequence[Item],
     min_items: int | None = None,
+    child_share: float = CHILD_SHARE,
 ) -> list[Result]:
     """``work(items)``, split across two processes when there are at least ``min_items``
-    (default ``MIN_ITEMS``)."""
+    (default ``MIN_ITEMS``); the child computes the last ``child_share`` of the items (a
+    half suits work whose results are cheap to send back, such as encoded text)."""
     if len(items) < (MIN_ITEMS if min_items is None else min_items) or not can_fork():
         return work(items)
-    middle = len(items) - int(len(items) * CHILD_SHARE)
+    middle = len(items) - int(len(items) * child_share)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     rest = items[middle:]

@@ -73,7 +73,9 @@ def write_jsonld(
     if named:
         lines.append('  "@graph": [')
         # independent per graph: with many graphs, a second process writes part of them
-        lines.append(",\n".join(map_in_two(partial(_graph_entries, compactor), graphs)))
+        lines.append(
+            ",\n".join(map_in_two(partial(_graph_entries, compactor), graphs, child_share=0.5))
+        )
         lines.append("  ]")
     else:
         lines.append('  "@graph": [')
