@@ -108,7 +108,9 @@ def _node_lines(triples: Iterator[Triple], compactor: Compactor, indent: str) ->
 def node_text(subject: str, triples: Iterable[Triple], compactor: Compactor) -> str:
     """``node_object`` as JSON text: the bytes ``compactor.encoder`` would give for it,
     joined from each key's and value's JSON text, encoded once per term (values repeat a
-    lot). A subject's triples are sorted, so each predicate's values are adjacent."""
+    lot). A subject's triples are sorted, so each predicate's values are adjacent; each
+    predicate IRI has a key of its own (the mapping's predicates come from the vocabularies
+    of ``graph.namespaces``, which the context shortens without collisions)."""
     types: list[str] = []
     entries: list[tuple[str, str, list[str]]] = []  # key, its JSON text, value texts
     current = ""
