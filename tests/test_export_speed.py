@@ -42,7 +42,13 @@ from scholarld.profiles.yaml_tree import (
     plain_value,
 )
 from scholarld.serialize.context import load_context
-from scholarld.serialize.jsonld import Compactor, node_object, node_text, write_jsonld
+from scholarld.serialize.jsonld import (
+    Compactor,
+    compact_key,
+    node_object,
+    node_text,
+    write_jsonld,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -213,3 +219,7 @@ def test_jsonld_value_caches_give_the_plain_encoding() -> None:
             # the writer joins cached JSON texts: the same bytes as encoding the object
             assert node_text(subject, triples, cached) == json.dumps(fresh, ensure_ascii=False)
     assert write_jsonld(graphs, context, site.config.base_iri).endswith("}\n")
+    # node_text keeps one entry per predicate: no two predicates may share a key
+    predicates = {p for graph in graphs for _, p, _ in graph.triples}
+    keys = {compact_key(p[1:-1], cached) for p in predicates}
+    assert len(keys) == len(predicates)
