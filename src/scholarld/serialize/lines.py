@@ -10,7 +10,6 @@ on re-run).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
 from typing import Protocol
 
 from scholarld.graph.sitegraph import sorted_union
@@ -38,16 +37,8 @@ def union_triples(graphs: Sequence[TripleGraph]) -> Sequence[Triple]:
 
 
 def ntriples_text(graphs: Sequence[TripleGraph]) -> str:
-    """The union of ``graphs`` as sorted N-Triples, each line once.
-
-    Sorting lines gives the same order as sorting triples (a space sorts before every
-    character a term can hold unescaped). The list is a concatenation of sorted runs, which
-    Timsort merges in C; ``groupby`` then drops the duplicates."""
-    lines = [f"{s} {p} {o} .\n" for graph in graphs for s, p, o in graph.triples]
-    if len(graphs) > 1:
-        lines.sort()
-        lines = [line for line, _ in groupby(lines)]
-    return "".join(lines)
+    """The union of ``graphs`` as sorted N-Triples, each line once (``union_triples``)."""
+    return "".join([f"{s} {p} {o} .\n" for s, p, o in union_triples(graphs)])
 
 
 def ntriples_bytes(triples: Sequence[Triple]) -> bytes:
