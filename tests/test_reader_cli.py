@@ -31,10 +31,8 @@ def test_check_help() -> None:
 
 
 def test_check_prints_every_problem_and_exits_1(tmp_path: Path) -> None:
-    data = make_data(
-        tmp_path,
-        {"ada.yaml": VALID.replace("year: 2019", "year: 20l6"), "bo.yaml": "person: {nmae: Bo}\n"},
-    )
+    data = make_data(tmp_path, {"ada.yaml": VALID.replace("year: 2019", "year: 20l6"),
+                                "bo.yaml": "person: {nmae: Bo}\n"})
     code, out, err = _check(data)
     people = data / "people"
     assert (code, out) == (1, "")
@@ -59,22 +57,11 @@ def test_check_prints_every_problem_and_exits_1(tmp_path: Path) -> None:
         ({"a.yaml": "[1]"}, "a.yaml:1: the file must hold fields (a mapping), not a list"),
         ({"A b.yaml": MINIMAL}, "A b.yaml: 'A b' is not a valid profile name"),
         ({"a.yaml": MINIMAL, "a/profile.yaml": MINIMAL}, "a second profile for 'a'"),
-        (
-            {"a.yaml": VALID.replace("venue: CVPR", "venue: X")},
-            "a.yaml:12: works[0].versions[0].venue: work 'example2019' names venue 'X'",
-        ),
+        ({"a.yaml": VALID.replace("venue: CVPR", "venue: X")},
+         "a.yaml:12: works[0].versions[0].venue: work 'example2019' names venue 'X'"),
     ],
-    ids=[
-        "syntax",
-        "duplicate-key",
-        "utf16",
-        "latin1",
-        "empty",
-        "list",
-        "slug",
-        "same-slug",
-        "reference",
-    ],
+    ids=["syntax", "duplicate-key", "utf16", "latin1", "empty", "list", "slug", "same-slug",
+         "reference"],
 )
 def test_check_error_paths(tmp_path: Path, files: dict[str, str | bytes], expected: str) -> None:
     code, out, err = _check(make_data(tmp_path, files))

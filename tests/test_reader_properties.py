@@ -18,32 +18,8 @@ from scholarld.profiles import read_site
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 YAMLISH = st.sampled_from(
-    [
-        "person:",
-        "  name:",
-        " ",
-        "\n",
-        "- ",
-        ":",
-        "&a ",
-        "*a",
-        "!!str ",
-        "[",
-        "]",
-        "{",
-        "}",
-        "\t",
-        "'",
-        '"',
-        "#",
-        "---",
-        "year: 20l6",
-        "no",
-        "~",
-        "2019-05-01",
-        "works:",
-        "? ",
-    ]
+    ["person:", "  name:", " ", "\n", "- ", ":", "&a ", "*a", "!!str ", "[", "]", "{", "}",
+     "\t", "'", '"', "#", "---", "year: 20l6", "no", "~", "2019-05-01", "works:", "? "]
 )
 
 
@@ -84,25 +60,13 @@ TEXT = st.text(
 YEARS = st.integers(1000, 2999)
 AUTHORS = st.lists(st.builds(Author, name=TEXT, equal_contribution=st.booleans()), max_size=3)
 VERSIONS = st.lists(
-    st.builds(
-        Version,
-        kind=st.just("preprint"),
-        venue=st.just("arXiv"),
-        year=YEARS | st.none(),
-        title=TEXT | st.none(),
-        authors=AUTHORS | st.none(),
-    ),
+    st.builds(Version, kind=st.just("preprint"), venue=st.just("arXiv"), year=YEARS | st.none(),
+              title=TEXT | st.none(), authors=AUTHORS | st.none()),
     max_size=2,
 )
 WORKS = st.lists(
-    st.builds(
-        Work,
-        key=st.from_regex(r"\A[a-z0-9][a-z0-9-]{0,10}\Z"),
-        title=TEXT,
-        authors=AUTHORS,
-        versions=VERSIONS,
-        notes=st.lists(TEXT, max_size=2),
-    ),
+    st.builds(Work, key=st.from_regex(r"\A[a-z0-9][a-z0-9-]{0,10}\Z"), title=TEXT,
+              authors=AUTHORS, versions=VERSIONS, notes=st.lists(TEXT, max_size=2)),
     max_size=3,
     unique_by=lambda work: work.key,
 )
@@ -112,11 +76,9 @@ WORKS = st.lists(
 @given(name=TEXT, aliases=st.lists(TEXT, max_size=3), works=WORKS)
 def test_valid_profile_round_trips(name: str, aliases: list[str], works: list[Work]) -> None:
     profile = Profile.model_validate(
-        {
-            "person": {"name": name, "aliases": aliases},
-            "venues": [{"key": "arXiv", "kind": "preprint-server"}],
-            "works": [work.model_dump(mode="json") for work in works],
-        }
+        {"person": {"name": name, "aliases": aliases},
+         "venues": [{"key": "arXiv", "kind": "preprint-server"}],
+         "works": [work.model_dump(mode="json") for work in works]}
     )
     text = yaml.safe_dump(
         profile.model_dump(mode="json", exclude_defaults=True), allow_unicode=True, sort_keys=False

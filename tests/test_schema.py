@@ -95,12 +95,8 @@ def test_doc_example_profile_validates_in_schema_and_reader(tmp_path: Path) -> N
     assert profile.person.other_names[0].value == "周美玲"
     assert profile.works[1].title == "No"
     assert [v.kind for w in profile.works for v in w.versions] == [
-        "conference-paper",
-        "journal-article",
-        "preprint",
-        "proceedings-journal-article",
-        "workshop-paper",
-        "tech-report",
+        "conference-paper", "journal-article", "preprint",
+        "proceedings-journal-article", "workshop-paper", "tech-report",
     ]
 
 
