@@ -1,3 +1,3 @@
-from scholarld.cli import cli
+from scholarld.cli import main
 
-cli()
+main()

@@ -6,6 +6,8 @@ libraries are imported inside the commands so ``--help`` stays instant.
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -32,3 +34,39 @@ def cli(ctx: click.Context, data_dir: Path) -> None:
 
 
 register_commands(cli)
+
+
+def main() -> None:
+    """The ``scholarld`` program: run the command, flush its output, then end the process
+    with ``os._exit``. A large site leaves millions of small objects alive, and freeing them
+    one by one at exit took a quarter of a second per million triples while changing
+    nothing: every file is closed and every child process joined by then. Unexpected
+    exceptions are not caught (Python prints them and exits as usual)."""
+    status = 0  # click's standalone mode always raises SystemExit; 0 if it did not
+    try:
+        cli.main(prog_name="scholarld")
+    except SystemExit as stop:
+        status = exit_status(stop.code)
+    os._exit(flush_output(status))
+
+
+def exit_status(code: object) -> int:
+    """The process status for ``SystemExit(code)``, as Python itself derives it."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def flush_output(status: int) -> int:
+    """Flush standard output and error; a failed flush (a closed pipe) makes a successful
+    run fail with 120, as Python does when it cannot flush at exit."""
+    failed = False
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            failed = True
+    return 120 if failed and status == 0 else status
