@@ -1,8 +1,9 @@
 """A cache of validation reports, so writing commands can validate first and stay fast.
 
-Key: SHA-256 of the site graph's union N-Triples, every shapes file (name and bytes), and
-the scholarld, pySHACL and rdflib versions. Value: the report as JSON, without source
-files (those are looked up from the site graph on every run). A hit needs neither rdflib
+Key: SHA-256 of the site graph's union N-Triples, every shapes file (name and bytes), the
+engine (``core`` or ``pyshacl``) and the scholarld, pySHACL and rdflib versions. Value:
+the report as JSON, without source files (those are looked up from the site graph on
+every run). A hit needs neither rdflib
 nor pySHACL. The folder is ``$SCHOLARLD_CACHE_DIR`` if set, else ``.scholarld-cache/``
 beside the data folder; writes are atomic, and a cache that cannot be read or written is
 simply skipped (it only ever saves time).
@@ -33,9 +34,11 @@ def default_cache_dir(data_dir: Path) -> Path:
     return base / "validation"
 
 
-def cache_key(ntriples: str, shape_files: Sequence[Path]) -> str:
-    """SHA-256 over the data, the shapes files and the versions of the tools that judge it."""
+def cache_key(ntriples: str, shape_files: Sequence[Path], engine: str = "") -> str:
+    """SHA-256 over the data, the shapes files, the engine and the versions of the tools
+    that judge it."""
     digest = hashlib.sha256(_FORMAT)
+    digest.update(f"\nengine={engine}".encode())
     for package in ("scholarld", "pyshacl", "rdflib"):
         digest.update(f"\n{package}={_version(package)}".encode())
     for path in shape_files:

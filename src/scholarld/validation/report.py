@@ -53,7 +53,9 @@ class ValidationResult:
     constraint: str | None = None
     sources: tuple[str, ...] = ()
 
-    def sort_key(self) -> tuple[int, str, str, str, str, str, str]:
+    def sort_key(self) -> tuple[int, str, str, str, str, str, str, str, str, tuple[str, ...]]:
+        """Violations first, then by file, node, path, shape, message, value; the
+        remaining fields break ties, so a report's order never depends on the engine's."""
         return (
             self.severity.rank,
             self.sources[0] if self.sources else "",
@@ -62,6 +64,9 @@ class ValidationResult:
             self.shape,
             self.message,
             self.value or "",
+            self.component,
+            self.constraint or "",
+            self.sources,
         )
 
     def to_json(self) -> dict[str, Any]:

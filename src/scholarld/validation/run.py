@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from scholarld.errors import ValidationFailed
 from scholarld.validation.cache import cache_key, read_cached, write_cached
@@ -18,7 +18,13 @@ from scholarld.validation.render import result_line
 from scholarld.validation.report import ValidationReport, ValidationResult
 from scholarld.validation.shapes import load_shapes, shape_files
 
+if TYPE_CHECKING:
+    from rdflib import Graph
+
 DATASET_SOURCE = "(dataset description)"
+CORE = "core"  # core_engine when the shapes allow it, else pySHACL
+PYSHACL = "pyshacl"  # pySHACL always
+ENGINES = (CORE, PYSHACL)
 
 
 class NamedGraphLike(Protocol):
@@ -37,24 +43,35 @@ class SiteGraphLike(Protocol):
     @property
     def graphs(self) -> Sequence[NamedGraphLike]: ...
 
+    @property
+    def union(self) -> Sequence[tuple[str, str, str]] | None: ...
+
     def ntriples(self) -> str: ...
 
 
 def validate_site_graph(
-    site_graph: SiteGraphLike, shapes_dir: Path, *, cache_dir: Path | None = None
+    site_graph: SiteGraphLike,
+    shapes_dir: Path,
+    *,
+    cache_dir: Path | None = None,
+    engine: str = CORE,
 ) -> ValidationReport:
     """Validate the site graph against every shape in ``shapes_dir`` and the author-chain
     check (``chains``).
 
-    With ``cache_dir`` a previous report for the same graph, shapes and tool versions is
-    reused (no rdflib or pySHACL import); without it pySHACL always runs.
+    ``engine``: ``core`` evaluates the shapes with ``core_engine`` (pySHACL's results, much
+    faster) when ``core_shapes`` accepts them, else runs pySHACL; ``pyshacl`` always runs
+    pySHACL. With ``cache_dir`` a previous report for the same graph, shapes, engine and
+    tool versions is reused (no rdflib or pySHACL import); without it the engine always runs.
     """
     files = shape_files(shapes_dir)
     ntriples = site_graph.ntriples()
-    key = cache_key(ntriples, files) if cache_dir is not None else ""
+    key = cache_key(ntriples, files, engine) if cache_dir is not None else ""
     report = read_cached(cache_dir, key) if cache_dir is not None else None
     if report is None:
-        shacl_results = shacl_results_of(site_graph, ntriples, shapes_dir, cache_dir=cache_dir)
+        shacl_results = shacl_results_of(
+            site_graph, ntriples, shapes_dir, cache_dir=cache_dir, engine=engine
+        )
         chain_results = author_chain_results(_union(site_graph))
         report = ValidationReport.of(shacl_results + chain_results)
         if cache_dir is not None:
@@ -63,21 +80,49 @@ def validate_site_graph(
 
 
 def shacl_results_of(
-    site_graph: SiteGraphLike, ntriples: str, shapes_dir: Path, *, cache_dir: Path | None = None
+    site_graph: SiteGraphLike,
+    ntriples: str,
+    shapes_dir: Path,
+    *,
+    cache_dir: Path | None = None,
+    engine: str = CORE,
 ) -> tuple[ValidationResult, ...]:
-    """pySHACL's results: in pieces on every core when the site is large and the shapes
-    allow it (``pieces``, ``locality``; pieces cached in ``cache_dir/pieces``), else one
-    run over the whole graph."""
+    """pySHACL's results: from ``core_engine`` when ``engine`` is ``core`` and the shapes
+    are ones it evaluates; else from pySHACL, in pieces on every core when the site is
+    large and the shapes allow it (``pieces``, ``locality``; pieces cached in
+    ``cache_dir/pieces``), or in one run over the whole graph."""
     from scholarld.validation.engine import validate_ntriples
     from scholarld.validation.locality import incoming_predicates, shapes_are_local
 
     shapes = load_shapes(shapes_dir)
+    if engine == CORE:
+        core = core_results_of(site_graph, shapes)
+        if core is not None:
+            return core
     graphs = [named_graph.triples for named_graph in site_graph.graphs]
     if worth_splitting(graphs) and shapes_are_local(shapes):
         piece_cache = cache_dir / "pieces" if cache_dir is not None else None
         incoming = incoming_predicates(shapes)
         return validate_in_pieces(graphs, shapes_dir, incoming, cache_dir=piece_cache)
     return validate_ntriples(ntriples, shapes)
+
+
+def core_results_of(
+    site_graph: SiteGraphLike, shapes: Graph
+) -> tuple[ValidationResult, ...] | None:
+    """``core_engine``'s results, or None when the shapes use SHACL it does not cover."""
+    from scholarld.graph.sitegraph import sorted_union
+    from scholarld.validation.core_engine import core_results
+    from scholarld.validation.core_shapes import UnsupportedShapesError, core_shapes
+
+    try:
+        targeted = core_shapes(shapes)
+    except UnsupportedShapesError:
+        return None
+    union = site_graph.union
+    if union is None:
+        union = sorted_union(graph.triples for graph in site_graph.graphs)
+    return tuple(core_results(union, targeted))
 
 
 def ensure_valid(
