@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -15,11 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
+from scholarld import parallel
 from scholarld.cli import cli
 from scholarld.graph import SiteGraph, build_site_graph
 from scholarld.identity import resolve_people
 from scholarld.profiles import read_site
-from scholarld.validation import validate_site_graph
+from scholarld.validation import core_engine, validate_site_graph
 from scholarld.validation.core_engine import core_results
 from scholarld.validation.core_shapes import Targeted, UnsupportedShapesError, core_shapes
 from scholarld.validation.engine import validate_ntriples
@@ -206,3 +208,24 @@ def test_the_validate_command_gives_the_same_report_with_either_engine(tmp_path:
         outputs.append(result.output)
     assert outputs[0] == outputs[1]
     assert "warning" in outputs[0]
+
+
+def test_two_processes_report_what_one_does(
+    corpus_graph: SiteGraph,  # noqa: F811
+    targeted: tuple[Targeted, ...],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    triples = sorted({triple for graph in broken(corpus_graph) for triple in graph})
+    alone = ValidationReport.of(core_results(triples, targeted))
+    monkeypatch.setattr(core_engine, "CHECKS_TO_SPLIT", 10)
+    forks: list[int] = []
+    real_map = parallel.map_in_two
+
+    def counting_map(*args: Any, **kwargs: Any) -> Any:
+        forks.append(len(args[1]))
+        return real_map(*args, **kwargs)
+
+    monkeypatch.setattr(core_engine, "map_in_two", counting_map)
+    assert ValidationReport.of(core_results(triples, targeted)) == alone
+    assert forks and forks[0] > 10
+    assert alone.violations >= 3

@@ -18,6 +18,7 @@ from types import ModuleType
 import pytest
 
 from scholarld import parallel
+from scholarld.collector import collector_paused
 from scholarld.graph.build import build_site_graph, profile_graph
 from scholarld.graph.dataset import vocabularies_used
 from scholarld.graph.iris import base_term
@@ -27,7 +28,7 @@ from scholarld.graph.terms import Triple
 from scholarld.identity import People, resolve_people
 from scholarld.parallel import can_fork, map_in_two
 from scholarld.profiles import Site
-from scholarld.profiles.reader import collector_paused, read_site
+from scholarld.profiles.reader import read_site
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 BASE = "http://localhost:8000/"

@@ -83,3 +83,12 @@ def test_a_closed_pipe_fails_a_successful_run(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
     assert flush_output(0) == 120
     assert flush_output(1) == 1
+
+
+def test_under_a_profiler_the_process_exits_as_usual(tmp_path: Path) -> None:
+    """cProfile writes its statistics at exit: ``os._exit`` would lose them."""
+    stats = tmp_path / "profile.out"
+    command = [sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "scholarld", "--version"]
+    done = subprocess.run(command, capture_output=True)
+    assert done.returncode == 0
+    assert stats.stat().st_size > 0

@@ -12,11 +12,9 @@ With many files, a second process parses part of them (``parallel.map_in_two``).
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -24,6 +22,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from scholarld.collector import collector_paused
 from scholarld.errors import Problem, ProfileError
 from scholarld.model import Profile, SiteConfig
 from scholarld.model_references import reference_problems
@@ -84,30 +83,6 @@ def read_site(data_dir: Path) -> Site:
     if problems or config is None:
         raise ProfileError(problems)
     return Site(config=config, profiles=tuple(profiles), data_dir=data_dir)
-
-
-@contextmanager
-def collector_paused(*, freeze: bool = False) -> Iterator[None]:
-    """Pause the cyclic garbage collector while profiles are read (or, in ``export``,
-    while the graph is built and serialized).
-
-    Reading allocates many small objects and keeps every profile, so the collector would
-    rescan the growing set of kept profiles again and again (twice the reading time at
-    1,000 profiles). Parsing creates no reference cycles worth collecting meanwhile; nor
-    do the graph stage's tuples of strings. Nested pauses are fine: the outermost one
-    re-enables the collector. With ``freeze`` (for one-shot commands) the objects still
-    alive are first moved to the permanent generation (``gc.freeze``), so re-enabling the
-    collector does not make it scan, once per generation, everything the pause built.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if freeze:
-                gc.freeze()
-            gc.enable()
 
 
 def read_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:

@@ -47,9 +47,10 @@ def read_site_graph(data_dir: Path) -> tuple[Site, SiteGraph]:
     The cyclic garbage collector is paused meanwhile: these stages keep millions of small
     objects alive and make no reference cycles, so its passes only rescan them (about 30%
     of the time at a million triples)."""
+    from scholarld.collector import collector_paused
     from scholarld.graph import build_site_graph
     from scholarld.identity import resolve_people
-    from scholarld.profiles.reader import collector_paused, read_site
+    from scholarld.profiles.reader import read_site
 
     with collector_paused(freeze=True):
         site = read_site(data_dir)
@@ -69,8 +70,8 @@ def select_graphs(site_graph: SiteGraph, profile_slug: str | None) -> tuple[Name
 
 def export_site(request: ExportRequest) -> bytes:
     """The site's graph (or one profile's) in ``request.fmt``, validated unless told not to."""
+    from scholarld.collector import collector_paused
     from scholarld.graph.namespaces import PREFIXES
-    from scholarld.profiles.reader import collector_paused
     from scholarld.serialize import serialize
 
     site, site_graph = read_site_graph(request.data_dir)

@@ -104,7 +104,7 @@ class StageClock:
 
 def build_site(request: BuildRequest) -> BuildSummary:
     """Build the site described by ``request.data_dir`` into ``request.output``."""
-    from scholarld.profiles.reader import collector_paused
+    from scholarld.collector import collector_paused
     from scholarld.serialize.export import read_site_graph
     from scholarld.site.resources import group_by_document
     from scholarld.site.swap import check_output, staged_output

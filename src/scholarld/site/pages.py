@@ -22,10 +22,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from scholarld.collector import collector_paused
 from scholarld.graph.namespaces import SCHEMA
 from scholarld.graph.sitegraph import SiteGraph
 from scholarld.model import SiteConfig
-from scholarld.profiles.reader import collector_paused
 from scholarld.site.citation import bibtex_entry, formatted_citation
 from scholarld.site.documents import BUILT_REPRESENTATIONS, HTML
 from scholarld.site.jsonld_embed import (

@@ -54,23 +54,25 @@ class _Index:
     next_of: dict[str, set[str]] = field(default_factory=dict)
     authors: dict[str, set[str]] = field(default_factory=dict)
 
-    def add(self, subject: str, predicate: str, value: str) -> None:
-        table = {
+    def tables(self) -> dict[str, dict[str, set[str]]]:
+        """Each predicate the check reads → the table its triples go to."""
+        return {
             CONTEXT_FOR: self.roles,
             WITH_ROLE: self.with_role,
             HELD_BY: self.held_by,
             HAS_NEXT: self.next_of,
             SCHEMA_AUTHOR: self.authors,
-        }.get(predicate)
-        if table is not None:
-            table.setdefault(subject, set()).add(value)
+        }
 
 
 def author_chain_results(triples: Iterable[tuple[str, str, str]]) -> tuple[ValidationResult, ...]:
     """Every author-chain problem of every document (subject of ``pro:isDocumentContextFor``)."""
     index = _Index()
+    tables = index.tables()
     for subject, predicate, value in triples:
-        index.add(subject, predicate, value)
+        table = tables.get(predicate)
+        if table is not None:
+            table.setdefault(subject, set()).add(value)
     return tuple(
         result for document in sorted(index.roles) for result in _check_document(index, document)
     )
@@ -88,15 +90,33 @@ def _check_document(index: _Index, document: str) -> Iterator[ValidationResult]:
     tails = sorted(r for r in roles if not nexts[r] & roles)
     yield from (_result("AuthorChainOneHead", document, head) for head in heads[1:])
     yield from (_result("AuthorChainOneTail", document, tail) for tail in tails[1:])
-    for role in sorted(roles):
-        if role in _reachable(nexts, roles, nexts[role] & roles):
-            yield _result("AuthorChainNoCycle", document, role)
-    covered = _reachable(nexts, roles, set(heads))
-    for role in sorted(roles - covered):
-        yield _result("AuthorChainCovers", document, role)
+    if not _one_simple_chain(nexts, roles, heads):  # else: no cycle, every role covered
+        for role in sorted(roles):
+            if role in _reachable(nexts, roles, nexts[role] & roles):
+                yield _result("AuthorChainNoCycle", document, role)
+        covered = _reachable(nexts, roles, set(heads))
+        for role in sorted(roles - covered):
+            yield _result("AuthorChainCovers", document, role)
     holders = {holder for role in roles for holder in index.held_by.get(role, set())}
     for person in sorted(holders ^ index.authors.get(document, set())):
         yield _result("AuthorChainMatchesAuthors", document, person, SCHEMA_AUTHOR)
+
+
+def _one_simple_chain(nexts: dict[str, set[str]], roles: set[str], heads: list[str]) -> bool:
+    """One head whose single ``oco:hasNext`` steps visit every role once and stop: the
+    common, well-formed case (a cycle or an unreachable role is then impossible)."""
+    if len(heads) != 1:
+        return False
+    seen = {heads[0]}
+    role = heads[0]
+    while nexts[role]:
+        if len(nexts[role]) != 1:
+            return False
+        (role,) = nexts[role]
+        if role in seen or role not in roles:
+            return False
+        seen.add(role)
+    return len(seen) == len(roles)
 
 
 def _reachable(nexts: dict[str, set[str]], roles: set[str], start: set[str]) -> set[str]:

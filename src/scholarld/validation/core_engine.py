@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import groupby
 from operator import itemgetter
 
+from scholarld.parallel import map_in_two
 from scholarld.validation.core_shapes import Shape, Targeted
 from scholarld.validation.core_terms import LiteralTable
 from scholarld.validation.report import ValidationResult
@@ -31,6 +33,7 @@ KIND_PREFIXES = {
     "IRIOrLiteral": ("<", '"'),
 }
 Triple = tuple[str, str, str]
+CHECKS_TO_SPLIT = 20_000  # (shape, focus node) checks; fewer are done in this process
 Finding = tuple[Shape, str, str, str | None]  # shape, focus node, component, value node
 
 
@@ -91,6 +94,9 @@ def index_data(triples: Sequence[Triple], shapes: Sequence[Targeted]) -> DataInd
 def _spelled(values: list[str], literals: LiteralTable) -> list[str]:
     """Literal values in their reported spelling, once each: two literal terms can be one
     literal to rdflib ("01" and "1" as integers)."""
+    if len(values) == 1:  # the common case, kept cheap
+        value = values[0]
+        return [literals.spelling[value]] if value[0] == '"' else values
     if not any(value[0] == '"' for value in values):
         return values
     return list(dict.fromkeys(literals.spelling.get(value, value) for value in values))
@@ -107,13 +113,26 @@ def _inverse_predicates(shape: Shape) -> Iterator[str]:
 
 def core_results(triples: Sequence[Triple], shapes: Sequence[Targeted]) -> list[ValidationResult]:
     """Every result of every targeted shape on ``triples`` (sorted, unique), as pySHACL
-    reports them."""
+    reports them. On a large site a second process checks half of the focus nodes (it
+    inherits the index; only its few results come back). Checks are ordered by focus
+    node, so both halves get a mix of every shape."""
     index = index_data(triples, shapes)
+    checks = sorted(
+        (focus, position)
+        for position, targeted in enumerate(shapes)
+        for focus in focus_nodes(targeted, index)
+    )
+    work = partial(_check, shapes, index)
+    return map_in_two(work, checks, min_items=CHECKS_TO_SPLIT, child_share=0.5)
+
+
+def _check(
+    shapes: Sequence[Targeted], index: DataIndex, checks: Sequence[tuple[str, int]]
+) -> list[ValidationResult]:
     return [
         _result(finding)
-        for targeted in shapes
-        for focus in sorted(focus_nodes(targeted, index))
-        for finding in findings(targeted.shape, focus, index)
+        for focus, position in checks
+        for finding in findings(shapes[position].shape, focus, index)
     ]
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from scholarld.collector import collector_paused
 from scholarld.errors import ValidationFailed
 from scholarld.validation.cache import cache_key, read_cached, write_cached
 from scholarld.validation.chains import author_chain_results
@@ -72,7 +73,8 @@ def validate_site_graph(
         shacl_results = shacl_results_of(
             site_graph, ntriples, shapes_dir, cache_dir=cache_dir, engine=engine
         )
-        chain_results = author_chain_results(_union(site_graph))
+        with collector_paused():  # no reference cycles in the check's tables
+            chain_results = author_chain_results(_union(site_graph))
         report = ValidationReport.of(shacl_results + chain_results)
         if cache_dir is not None:
             write_cached(cache_dir, key, report)
@@ -122,7 +124,8 @@ def core_results_of(
     union = site_graph.union
     if union is None:
         union = sorted_union(graph.triples for graph in site_graph.graphs)
-    return tuple(core_results(union, targeted))
+    with collector_paused():  # millions of index entries, no reference cycles
+        return tuple(core_results(union, targeted))
 
 
 def ensure_valid(
