@@ -91,13 +91,10 @@ def validate_command(
     count. Exits 0 when the data conforms (warnings are printed but allowed, unless
     --strict), 1 when it does not.
     """
-    from scholarld.graph import build_site_graph
-    from scholarld.identity import resolve_people
-    from scholarld.profiles import read_site
+    from scholarld.serialize.export import read_site_graph
     from scholarld.validation.render import format_report
 
-    site = read_site(data_dir)
-    site_graph = build_site_graph(site, resolve_people(site.profiles))
+    _site, site_graph = read_site_graph(data_dir)  # as export reads it: collector paused
     report = run_validation(site_graph, data_dir, shapes_dir, use_cache=not no_cache, engine=engine)
     click.echo(format_report(report, output_format, strict=strict), nl=False)
     if not report.conforms(strict=strict):
