@@ -60,9 +60,16 @@ def make_site(root: Path, *profiles: tuple[str, str]) -> Path:
     return data
 
 
+MODIFIED = "2020-01-31"
+
+
 def two_profiles(root: Path) -> Path:
+    """The default profile and Jane's, on a site that sets ``modified`` (``MODIFIED``)."""
     kaiming = (DATA / "people" / "kaiming-he.yaml").read_text(encoding="utf-8")
-    return make_site(root, ("kaiming-he", kaiming), ("jane-doe", JANE.read_text(encoding="utf-8")))
+    data = make_site(root, ("kaiming-he", kaiming), ("jane-doe", JANE.read_text(encoding="utf-8")))
+    with (data / "site.yaml").open("a", encoding="utf-8") as site_yaml:
+        site_yaml.write(f"modified: {MODIFIED}\n")
+    return data
 
 
 def hostile_site(root: Path) -> Path:

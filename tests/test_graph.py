@@ -323,3 +323,7 @@ def test_modified_date_only_when_configured() -> None:
     graph = to_rdflib_graph(build(fixture_site("kaiming-he", config=config))[0])
     modified = graph.value(rdflib.URIRef(f"{BASE}dataset"), DCTERMS.modified)
     assert modified == rdflib.Literal("2020-06-01", datatype=rdflib.XSD.date)
+    page = rdflib.URIRef(f"{BASE}person/kaiming-he.html")
+    assert graph.value(page, rdflib.URIRef("https://schema.org/dateModified")) == modified
+    undated = to_rdflib_graph(build(fixture_site("kaiming-he"))[0])
+    assert (page, rdflib.URIRef("https://schema.org/dateModified"), None) not in undated

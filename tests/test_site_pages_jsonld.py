@@ -15,7 +15,14 @@ import pytest
 
 from scholarld.site.documents import document_path
 from scholarld.site.jsonld_embed import IRI_TERMS, script_json
-from site_pages_fixtures import DATA, HOSTILE_NAME, HOSTILE_TITLE, hostile_site, two_profiles
+from site_pages_fixtures import (
+    DATA,
+    HOSTILE_NAME,
+    HOSTILE_TITLE,
+    MODIFIED,
+    hostile_site,
+    two_profiles,
+)
 from site_pages_helpers import expand_to_triples, parse_page, render_site, site_triples
 
 BASE = "http://localhost:8000/"
@@ -130,6 +137,19 @@ def test_profile_page_is_a_google_profile_page(
     assert person["alternateName"] == {"@value": "何恺明", "@language": "zh"}
     assert len(person["description"]) == 2
     assert person["worksFor"]["name"] == "Facebook AI Research"
+
+
+def test_profile_page_date_modified_is_the_sites_and_visible(
+    default_site: tuple[dict[str, str], set[pyoxigraph.Triple]],
+    two_site: tuple[dict[str, str], set[pyoxigraph.Triple]],
+) -> None:
+    (undated,) = embedded(default_site[0]["person/kaiming-he.html"])
+    assert "dateModified" not in undated  # no date in site.yaml: no clock either
+    html = two_site[0]["person/kaiming-he.html"]
+    (data,) = embedded(html)
+    xsd_date = "http://www.w3.org/2001/XMLSchema#date"  # as datePublished: the graph's literal
+    assert data["dateModified"] == {"@value": MODIFIED, "@type": xsd_date}
+    assert f'Last updated <time datetime="{MODIFIED}">{MODIFIED}</time>' in html
 
 
 def test_owner_with_identifiers_gets_same_as_and_identifier(

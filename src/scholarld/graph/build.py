@@ -49,9 +49,11 @@ def profile_graph(
     sourced: SourcedProfile,
     people: People,
     known: dict[str, tuple[Triple, ...]] | None = None,
+    modified: str | None = None,
 ) -> NamedGraph:
-    """One profile's named graph; ``known`` shares co-author blocks between profiles."""
-    ctx = profile_context(base, sourced, people)
+    """One profile's named graph; ``known`` shares co-author blocks between profiles;
+    ``modified`` is site.yaml's date, the profile page's ``schema:dateModified``."""
+    ctx = profile_context(base, sourced, people, modified)
     unique = set(profile_triples(ctx))
     unique.update(chain.from_iterable(coauthor_blocks(ctx, {} if known is None else known)))
     triples = tuple(sorted(unique))
@@ -59,11 +61,14 @@ def profile_graph(
 
 
 def profile_graphs(
-    base: str, people: People, profiles: Sequence[SourcedProfile]
+    base: str,
+    people: People,
+    profiles: Sequence[SourcedProfile],
+    modified: str | None = None,
 ) -> list[NamedGraph]:
     """The named graphs of ``profiles``, in order, sharing co-author blocks among them."""
     known: dict[str, tuple[Triple, ...]] = {}  # co-author blocks, built once per person
-    return [profile_graph(base, sourced, people, known) for sourced in profiles]
+    return [profile_graph(base, sourced, people, known, modified) for sourced in profiles]
 
 
 def build_site_graph(site: Site, people: People) -> SiteGraph:
@@ -73,7 +78,8 @@ def build_site_graph(site: Site, people: People) -> SiteGraph:
     base = base_term(site.config.base_iri)
     profiles = sorted(site.profiles, key=attrgetter("slug"))
     # independent per profile: with many profiles, a second process builds half of them
-    graphs = map_in_two(partial(profile_graphs, base, people), profiles)
+    work = partial(profile_graphs, base, people, modified=site.config.modified)
+    graphs = map_in_two(work, profiles)
     union = sorted_union(graph.triples for graph in graphs)
     owners = sorted({person_iri(base, people.owner(p.slug).key) for p in profiles})
     vocabularies = vocabularies_used(graph.triples for graph in graphs)

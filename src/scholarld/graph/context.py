@@ -42,6 +42,7 @@ class ProfileContext:
     author_nodes: Mapping[Author, tuple[PersonIdentity, str]] = field(default_factory=dict)
     # (venue key, conference key, year) -> the venue triples and links of versions there
     venue_places: dict[tuple[str, str | None, int | None], VenuePlace] = field(default_factory=dict)
+    modified: str | None = None  # site.yaml's ``modified`` (YYYY-MM-DD), for the pages
 
     def author(self, author: Author) -> tuple[PersonIdentity, str]:
         """The identity of an author occurrence and its person IRI term."""
@@ -58,7 +59,9 @@ class ProfileContext:
         return found if found is not None else Venue(key=key, kind=VenueKind.CONFERENCE)
 
 
-def profile_context(base: str, sourced: SourcedProfile, people: People) -> ProfileContext:
+def profile_context(
+    base: str, sourced: SourcedProfile, people: People, modified: str | None = None
+) -> ProfileContext:
     owner = people.owner(sourced.slug)
     authors = {author: people.of_author(sourced.slug, author) for author in _authors(sourced)}
     return ProfileContext(
@@ -73,6 +76,7 @@ def profile_context(base: str, sourced: SourcedProfile, people: People) -> Profi
             author: (identity, person_iri(base, identity.key))
             for author, identity in authors.items()
         },
+        modified=modified,
     )
 
 

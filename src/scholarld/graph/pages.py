@@ -2,7 +2,8 @@
 JSON-LD embedded in a page is a subset of the exported graph (``docs/pages.md``).
 
 - ``{base}person/{key}.html``, the profile owner's page: ``schema:ProfilePage`` with
-  ``schema:mainEntity`` the person (Google's ProfilePage structured data);
+  ``schema:mainEntity`` the person (Google's ProfilePage structured data) and, when
+  ``site.yaml`` sets ``modified``, ``schema:dateModified`` (an ``xsd:date``; no clock);
 - ``{base}work/{key}.html``, a publication page: ``schema:ItemPage`` with
   ``schema:mainEntity`` the work.
 
@@ -15,8 +16,8 @@ from collections.abc import Iterator
 
 from scholarld.graph.context import ProfileContext
 from scholarld.graph.iris import work_iri
-from scholarld.graph.namespaces import SCHEMA, A
-from scholarld.graph.terms import Triple
+from scholarld.graph.namespaces import SCHEMA, XSD, A
+from scholarld.graph.terms import Triple, literal
 
 
 def page_iri(resource: str) -> str:
@@ -30,6 +31,8 @@ def page_triples(ctx: ProfileContext) -> Iterator[Triple]:
     profile_page = page_iri(ctx.owner)
     yield profile_page, A, SCHEMA.ProfilePage
     yield profile_page, SCHEMA.mainEntity, ctx.owner
+    if ctx.modified is not None:
+        yield profile_page, SCHEMA.dateModified, literal(ctx.modified, datatype=XSD.date)
     for work in ctx.profile.works:
         node = work_iri(ctx.base, work.key)
         item_page = page_iri(node)

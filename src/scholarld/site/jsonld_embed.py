@@ -101,9 +101,10 @@ def nested(
 
 def profile_page_json(index: GraphIndex, page: str, person: str) -> JsonObject:
     """A ``ProfilePage`` whose ``mainEntity`` is the person, with Google's recommended
-    properties the graph has (alternateName, description, identifier, image, sameAs) and
-    the visible affiliations, education, interests and awards."""
-    data: JsonObject = {"@context": CONTEXT, **node_json(index, page, ())}
+    properties the graph has (the page's dateModified; the person's alternateName,
+    description, identifier, image, sameAs) and the visible affiliations, education,
+    interests and awards."""
+    data: JsonObject = {"@context": CONTEXT, **node_json(index, page, ("dateModified",))}
     data["mainEntity"] = person_json(index, person, PERSON_PROPERTIES)
     return data
 
@@ -148,7 +149,7 @@ def work_page_json(
     """An ``ItemPage`` whose ``mainEntity`` is the work (``CreativeWork``) with its
     versions (``ScholarlyArticle``) as ``workExample``; ``authors`` gives each node's
     author IRI terms in order."""
-    data: JsonObject = {"@context": CONTEXT, **node_json(index, page, ())}
+    data: JsonObject = {"@context": CONTEXT, **node_json(index, page, ("dateModified",))}
     entity = node_json(index, work, WORK_PROPERTIES)
     if authors.get(work):
         entity["author"] = author_json(index, authors[work])
