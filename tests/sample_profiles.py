@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 SITE_YAML = "base_iri: http://localhost:8000/\ntitle: Test site\n"
 ALICE_YAML = """\
 person:
@@ -30,3 +32,15 @@ works:
     title: Deep "Quoted" Things
     authors: [Alice Author, Bob Builder]
 """
+
+
+def write_sample_data(root: Path, profiles: dict[str, str] | None = None) -> Path:
+    """``root/data`` with ``SITE_YAML`` and ``profiles`` (slug → YAML text; by default
+    the profiles of Alice and Bob)."""
+    data = root / "data"
+    (data / "people").mkdir(parents=True)
+    (data / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    chosen = {"alice-author": ALICE_YAML, "bob-builder": BOB_YAML} if profiles is None else profiles
+    for slug, text in chosen.items():
+        (data / "people" / f"{slug}.yaml").write_text(text, encoding="utf-8")
+    return data

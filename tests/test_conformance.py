@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sample_profiles import SITE_YAML, write_sample_data
 from scholarld.cli import cli
 from scholarld.errors import ProfileError
 from scholarld.graph import build_site_graph, to_rdflib_graph
@@ -41,7 +42,6 @@ REPO = Path(__file__).resolve().parents[1]
 SHAPES = REPO / "shapes"
 PROFILE_DOC = REPO / "docs" / "profile.md"
 JANE_DOE = REPO / "tests" / "fixtures" / "graph" / "jane-doe.yaml"
-SITE_YAML = "base_iri: http://localhost:8000/\ntitle: Test site\n"
 BASE = "http://localhost:8000/"
 SCHEMA = rdflib.Namespace("https://schema.org/")
 FOAF = rdflib.Namespace("http://xmlns.com/foaf/0.1/")
@@ -612,12 +612,7 @@ SHARED_COLLISIONS = {
 
 
 def two_profiles(tmp_path: Path, bob_yaml: str) -> Path:
-    data = tmp_path / "data"
-    (data / "people").mkdir(parents=True)
-    (data / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
-    (data / "people" / "alice.yaml").write_text(ALICE_SHARED, encoding="utf-8")
-    (data / "people" / "bob.yaml").write_text(bob_yaml, encoding="utf-8")
-    return data
+    return write_sample_data(tmp_path, {"alice": ALICE_SHARED, "bob": bob_yaml})
 
 
 def test_profiles_that_agree_share_nodes_and_conform(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
 from rdf_compare import assert_isomorphic
-from sample_profiles import ALICE_YAML, BOB_YAML, SITE_YAML
+from sample_profiles import write_sample_data
 from scholarld.cli import cli
 from scholarld.formats import FORMATS, RdfFormat
 from scholarld.graph import SiteGraph, build_site_graph
@@ -39,12 +39,7 @@ RDFLIB_FORMAT = {
 
 @pytest.fixture()
 def data_dir(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    (data / "people").mkdir(parents=True)
-    (data / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
-    (data / "people" / "alice-author.yaml").write_text(ALICE_YAML, encoding="utf-8")
-    (data / "people" / "bob-builder.yaml").write_text(BOB_YAML, encoding="utf-8")
-    return data
+    return write_sample_data(tmp_path)
 
 
 def site_graph_of(data_dir: Path) -> SiteGraph:

@@ -12,18 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sample_profiles import ALICE_YAML, BOB_YAML, SITE_YAML
+from sample_profiles import write_sample_data
 from scholarld.cli import cli, exit_status, flush_output
 
 
 @pytest.fixture()
 def data_dir(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    (data / "people").mkdir(parents=True)
-    (data / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
-    (data / "people" / "alice-author.yaml").write_text(ALICE_YAML, encoding="utf-8")
-    (data / "people" / "bob-builder.yaml").write_text(BOB_YAML, encoding="utf-8")
-    return data
+    return write_sample_data(tmp_path)
 
 
 def program(*args: str) -> subprocess.CompletedProcess[bytes]:

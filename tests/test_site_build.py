@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from sample_profiles import ALICE_YAML, BOB_YAML, SITE_YAML
+from sample_profiles import write_sample_data
 from scholarld.cli import cli
 from scholarld.site import build as build_module
 from scholarld.site import dumps as dumps_module
@@ -56,12 +56,7 @@ SUMMARY = re.compile(
 
 @pytest.fixture()
 def data_dir(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    (data / "people").mkdir(parents=True)
-    (data / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
-    (data / "people" / "alice-author.yaml").write_text(ALICE_YAML, encoding="utf-8")
-    (data / "people" / "bob-builder.yaml").write_text(BOB_YAML, encoding="utf-8")
-    return data
+    return write_sample_data(tmp_path)
 
 
 def shapes_dir(tmp_path: Path, *shapes: str) -> Path:
