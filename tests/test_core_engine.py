@@ -6,6 +6,8 @@ step aside for pySHACL."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from rdflib import Graph
 
 from scholarld import parallel
 from scholarld.cli import cli
+from scholarld.errors import ShapesError
 from scholarld.graph import SiteGraph, build_site_graph
 from scholarld.identity import resolve_people
 from scholarld.profiles import read_site
@@ -27,6 +30,7 @@ from scholarld.validation.core_shapes import Targeted, UnsupportedShapesError, c
 from scholarld.validation.engine import validate_ntriples
 from scholarld.validation.report import Severity, ValidationReport, ValidationResult
 from scholarld.validation.shapes import load_shapes
+from scholarld.validation.shapes_index import read_shapes_index, turtle_index
 from test_validation_speed import (
     FIXTURES,
     PYSHACL_FIXTURES,
@@ -48,8 +52,8 @@ def shapes() -> Graph:
 
 
 @pytest.fixture(scope="module")
-def targeted(shapes: Graph) -> tuple[Targeted, ...]:
-    return core_shapes(shapes)
+def targeted() -> tuple[Targeted, ...]:
+    return core_shapes(read_shapes_index(SHAPES_DIR))
 
 
 def assert_same_as_pyshacl(
@@ -146,7 +150,7 @@ def damaged(edits: Sequence[tuple[str, int, int]]) -> list[Triple]:
 @given(edits=st.lists(EDIT, min_size=1, max_size=8))
 def test_same_results_on_generated_damage(edits: list[tuple[str, int, int]]) -> None:
     shapes = load_shapes(SHAPES_DIR)
-    assert_same_as_pyshacl(damaged(edits), shapes, core_shapes(shapes))
+    assert_same_as_pyshacl(damaged(edits), shapes, core_shapes(read_shapes_index(SHAPES_DIR)))
 
 
 def test_tricky_literals_are_read_as_pyshacl_reads_them(
@@ -182,7 +186,7 @@ UNCOVERED = {
 def test_shapes_it_does_not_cover_are_refused(name: str) -> None:
     text = PREFIXES + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
     with pytest.raises(UnsupportedShapesError):
-        core_shapes(Graph().parse(data=text + UNCOVERED[name], format="turtle"))
+        core_shapes(turtle_index(text + UNCOVERED[name]))
 
 
 def test_uncovered_shapes_are_validated_by_pyshacl(tmp_path: Path) -> None:
@@ -229,3 +233,37 @@ def test_two_processes_report_what_one_does(
     assert ValidationReport.of(core_results(triples, targeted)) == alone
     assert forks and forks[0] > 10
     assert alone.violations >= 3
+
+
+def test_shapes_the_two_readers_read_alike_are_compiled_alike(tmp_path: Path) -> None:
+    """The project's shapes compile the same from one file per shape file and from all
+    of them in one Turtle text (pyoxigraph's reading does not depend on file boundaries)."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SHAPES_DIR.glob("*.ttl"))]
+    whole = core_shapes(read_shapes_index(SHAPES_DIR))
+    for text in texts:
+        (tmp_path / f"{len(list(tmp_path.iterdir()))}.ttl").write_text(text, encoding="utf-8")
+    assert core_shapes(read_shapes_index(tmp_path)) == whole
+
+
+def test_a_shapes_file_pyoxigraph_cannot_read_is_reported_with_its_line(tmp_path: Path) -> None:
+    broken = PREFIXES + "ex:S a sh:NodeShape ; sh:message 'unterminated .\n"
+    (tmp_path / "broken.ttl").write_text(broken, encoding="utf-8")
+    site_graph = SiteGraph((), [("<http://example.org/a>", "<http://example.org/p>", '"x"')])
+    with pytest.raises(ShapesError) as error:
+        validate_site_graph(site_graph, tmp_path)
+    assert "broken.ttl" in str(error.value)
+
+
+def test_validation_on_the_default_data_needs_neither_rdflib_nor_pyshacl() -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from scholarld.serialize.export import read_site_graph\n"
+        "from scholarld.validation import validate_site_graph\n"
+        f"site, graph = read_site_graph(Path({str(REPO / 'data')!r}))\n"
+        f"report = validate_site_graph(graph, Path({str(SHAPES_DIR)!r}))\n"
+        "assert report.warnings > 0, report\n"
+        "print(sorted(m for m in ('rdflib', 'pyshacl') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -19,15 +19,12 @@ itself. Covered:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from scholarld.errors import ScholarldError
 from scholarld.validation.report import Severity
-
-if TYPE_CHECKING:
-    from rdflib import Graph
-    from rdflib.term import Node
+from scholarld.validation.shapes_index import ShapeLiteral, ShapesIndex, Term
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -39,6 +36,8 @@ NODE_KINDS = ("IRI", "Literal", "BlankNode", "BlankNodeOrIRI", "BlankNodeOrLiter
 CONSTRAINTS = ("class", "datatype", "nodeKind", "minCount", "maxCount", "pattern", "in",
                "hasValue", "equals", "or", "and", "not")  # fmt: skip
 MAX_DEPTH = 8
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+XSD_STRING_IRI = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class UnsupportedShapesError(ScholarldError):
@@ -86,14 +85,12 @@ class Targeted:
     objects_of: tuple[str, ...]
 
 
-def core_shapes(shapes: Graph) -> tuple[Targeted, ...]:
+def core_shapes(shapes: ShapesIndex) -> tuple[Targeted, ...]:
     """The targeted shapes of ``shapes``, sorted by IRI; ``UnsupportedShapesError`` names
     what is not covered (the caller then runs pySHACL)."""
-    from rdflib import URIRef
-
     targeted = []
-    for node in sorted(_targeted_nodes(shapes), key=str):
-        if not isinstance(node, URIRef):
+    for node in sorted(_targeted_nodes(shapes)):
+        if not node.startswith("<"):
             raise UnsupportedShapesError(f"a targeted shape without an IRI: {node}")
         targeted.append(
             Targeted(
@@ -103,35 +100,33 @@ def core_shapes(shapes: Graph) -> tuple[Targeted, ...]:
                 _terms(shapes, node, "targetObjectsOf"),
             )
         )
-    if any(True for _ in shapes.subjects(URIRef(RDF + "type"), URIRef(RDFS + "Class"))):
+    if shapes.subjects(RDF + "type", f"<{RDFS}Class>"):
         raise UnsupportedShapesError("implicit class targets (a shape that is also an rdfs:Class)")
     return tuple(targeted)
 
 
-def _targeted_nodes(shapes: Graph) -> set[Node]:
-    from rdflib import URIRef
-
-    found: set[Node] = set()
+def _targeted_nodes(shapes: ShapesIndex) -> set[str]:
+    found: set[str] = set()
     for name in ("targetClass", "targetSubjectsOf", "targetObjectsOf"):
-        found.update(shapes.subjects(URIRef(SH + name), None))
+        found.update(shapes.subjects(SH + name))
     for name in ("targetNode", "target"):
-        if any(True for _ in shapes.triples((None, URIRef(SH + name), None))):
+        if shapes.subjects(SH + name):
             raise UnsupportedShapesError(f"sh:{name}")
     return found
 
 
-def _shape(shapes: Graph, node: Node, *, reports: bool, depth: int) -> Shape:
+def _shape(shapes: ShapesIndex, node: Term, *, reports: bool, depth: int) -> Shape:
     """One shape, its nested shapes included; ``reports``: its results are reported."""
-    from rdflib import URIRef
-
     if depth > MAX_DEPTH:
         raise UnsupportedShapesError("shapes nested too deep")
+    if not isinstance(node, str):
+        raise UnsupportedShapesError(f"a literal where a shape is expected: {node}")
     _check_parameters(shapes, node)
     severity, message = _severity(shapes, node, reports), _message(shapes, node, reports)
     single = {name: _single(shapes, node, name) for name in SINGLE}
     nested = depth + 1
     return Shape(
-        iri=str(node) if isinstance(node, URIRef) else "",
+        iri=node[1:-1] if node.startswith("<") else "",
         path=None if single["path"] is None else _path(shapes, single["path"]),
         severity=severity,
         message=message,
@@ -142,165 +137,163 @@ def _shape(shapes: Graph, node: Node, *, reports: bool, depth: int) -> Shape:
         max_count=_count(single["maxCount"]),
         pattern=_pattern(single["pattern"], single["flags"]),
         members=None if single["in"] is None else _members(shapes, single["in"]),
-        has_value=_has_values(shapes, node),
+        has_value=_terms(shapes, node, "hasValue"),
         equals=_terms(shapes, node, "equals"),
-        properties=tuple(
+        properties=_in_order(
             _shape(shapes, child, reports=reports, depth=nested)
-            for child in sorted(shapes.objects(node, URIRef(SH + "property")), key=str)
+            for child in shapes.objects(node, SH + "property")
         ),
         any_of=_lists(shapes, node, "or", nested),
         all_of=_lists(shapes, node, "and", nested),
-        none_of=tuple(
+        none_of=_in_order(
             _shape(shapes, child, reports=False, depth=nested)
-            for child in sorted(shapes.objects(node, URIRef(SH + "not")), key=str)
+            for child in shapes.objects(node, SH + "not")
         ),
     )
 
 
-def _check_parameters(shapes: Graph, node: Node) -> None:
+def _check_parameters(shapes: ShapesIndex, node: str) -> None:
     """Every predicate of the shape is one this module reads, or descriptive."""
     known = {
         "targetClass", "targetSubjectsOf", "targetObjectsOf", "path", "property", "class",
         "datatype", "nodeKind", "minCount", "maxCount", "pattern", "flags", "in", "hasValue",
         "equals", "or", "and", "not", "severity", "message", *DESCRIPTIVE,
     }  # fmt: skip
-    for predicate in set(shapes.predicates(node, None)):
-        name = str(predicate)
+    for name in shapes.predicates(node):
         if name.startswith(SH) and name.removeprefix(SH) not in known:
             raise UnsupportedShapesError(f"{node} uses sh:{name.removeprefix(SH)}")
         if not name.startswith(SH) and name not in OTHER_OK:
             raise UnsupportedShapesError(f"{node} uses {name}")
 
 
-def _severity(shapes: Graph, node: Node, reports: bool) -> Severity:
-    from rdflib import URIRef
-
-    values = list(shapes.objects(node, URIRef(SH + "severity")))
+def _severity(shapes: ShapesIndex, node: str, reports: bool) -> Severity:
+    values = shapes.objects(node, SH + "severity")
     if not values:
         return Severity.VIOLATION
-    if len(values) > 1 or not reports or not str(values[0]).startswith(SH):
+    value = values[0]
+    if len(values) > 1 or not reports or not isinstance(value, str):
         raise UnsupportedShapesError(f"the severity of {node}")
     try:
-        return Severity(str(values[0]).removeprefix(SH))
+        return Severity(value[1:-1].removeprefix(SH))
     except ValueError as error:
-        raise UnsupportedShapesError(f"the severity {values[0]}") from error
+        raise UnsupportedShapesError(f"the severity {value}") from error
 
 
-def _message(shapes: Graph, node: Node, reports: bool) -> str | None:
-    from rdflib import Literal, URIRef
-
-    values = list(shapes.objects(node, URIRef(SH + "message")))
-    own = {str(p).removeprefix(SH) for p in shapes.predicates(node, None)} & set(CONSTRAINTS)
+def _message(shapes: ShapesIndex, node: str, reports: bool) -> str | None:
+    values = shapes.objects(node, SH + "message")
+    own = {name.removeprefix(SH) for name in shapes.predicates(node)} & set(CONSTRAINTS)
     if not reports or not own:
         return None  # its results are never reported, or it has none of its own
-    if len(values) != 1 or not isinstance(values[0], Literal):
+    if len(values) != 1 or not isinstance(values[0], ShapeLiteral):
         raise UnsupportedShapesError(f"{node} needs exactly one sh:message (or pySHACL's own)")
-    return str(values[0].value)
+    return values[0].value
 
 
-def _single(shapes: Graph, node: Node, name: str) -> Node | None:
-    from rdflib import URIRef
-
-    values = list(shapes.objects(node, URIRef(SH + name)))
+def _single(shapes: ShapesIndex, node: str, name: str) -> Term | None:
+    values = shapes.objects(node, SH + name)
     if len(values) > 1:
         raise UnsupportedShapesError(f"{node} has more than one sh:{name}")
     return values[0] if values else None
 
 
-def _terms(shapes: Graph, node: Node, name: str) -> tuple[str, ...]:
+def _terms(shapes: ShapesIndex, node: str, name: str) -> tuple[str, ...]:
     """The IRI objects of ``sh:name`` as N-Triples terms, sorted."""
-    from rdflib import URIRef
-
-    values = sorted(shapes.objects(node, URIRef(SH + name)), key=str)
-    terms = tuple(_iri_term(value) for value in values)
+    terms = (_iri_term(value) for value in _sorted(shapes.objects(node, SH + name)))
     return tuple(term for term in terms if term is not None)
 
 
-def _iri_term(value: Node | None) -> str | None:
-    from rdflib import URIRef
+def _sorted(terms: list[Term]) -> list[Term]:
+    return sorted(terms, key=str)
 
+
+def _iri_term(value: Term | None) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, URIRef):
+    if not isinstance(value, str) or not value.startswith("<"):
         raise UnsupportedShapesError(f"{value} where an IRI is expected")
-    return f"<{value}>"
+    return value
 
 
-def _node_kind(value: Node | None) -> str | None:
+def _node_kind(value: Term | None) -> str | None:
     if value is None:
         return None
-    kind = str(value).removeprefix(SH)
+    kind = str(_iri_term(value))[1:-1].removeprefix(SH)
     if kind not in NODE_KINDS:
         raise UnsupportedShapesError(f"the node kind {value}")
     return kind
 
 
-def _count(value: Node | None) -> int | None:
-    from rdflib import Literal
-
+def _count(value: Term | None) -> int | None:
     if value is None:
         return None
-    if not isinstance(value, Literal) or not isinstance(value.value, int):
+    if not isinstance(value, ShapeLiteral) or value.datatype != XSD_INTEGER:
         raise UnsupportedShapesError(f"the count {value}")
-    return int(value.value)
+    try:
+        return int(value.value)
+    except ValueError as error:
+        raise UnsupportedShapesError(f"the count {value}") from error
 
 
-def _pattern(value: Node | None, flags: Node | None) -> re.Pattern[str] | None:
-    from rdflib import Literal
-
+def _pattern(value: Term | None, flags: Term | None) -> re.Pattern[str] | None:
     if value is None:
         return None
-    text = str(value.value) if isinstance(value, Literal) else str(value)
-    options = str(flags.value if isinstance(flags, Literal) else flags or "").lower()
+    if not isinstance(value, ShapeLiteral) or (
+        flags is not None and not isinstance(flags, ShapeLiteral)
+    ):
+        raise UnsupportedShapesError(f"the pattern {value}")
+    options = (flags.value if flags is not None else "").lower()
     if set(options) - {"i", "m"}:
         raise UnsupportedShapesError(f"the regex flags {options!r}")
-    return re.compile(text, (re.I if "i" in options else 0) | (re.M if "m" in options else 0))
+    return re.compile(
+        value.value, (re.I if "i" in options else 0) | (re.M if "m" in options else 0)
+    )
 
 
-def _members(shapes: Graph, head: Node) -> frozenset[str]:
-    """``sh:in``'s list as N-Triples terms: IRIs and plain strings only (compared as terms)."""
-    from rdflib import Literal, URIRef
-
+def _members(shapes: ShapesIndex, head: Term) -> frozenset[str]:
+    """``sh:in``'s list as N-Triples terms: IRIs and plain strings without escapes."""
     terms: set[str] = set()
     for item in shapes.items(head):
-        if isinstance(item, URIRef):
-            terms.add(f"<{item}>")
-        elif isinstance(item, Literal) and item.datatype is None and item.language is None:
-            terms.add(item.n3())
+        if isinstance(item, str) and item.startswith("<"):
+            terms.add(item)
+        elif isinstance(item, ShapeLiteral) and _plain_string(item):
+            terms.add(f'"{item.value}"')
         else:
             raise UnsupportedShapesError(f"sh:in member {item}")
     return frozenset(terms)
 
 
-def _has_values(shapes: Graph, node: Node) -> tuple[str, ...]:
-    return _terms(shapes, node, "hasValue")
+def _plain_string(value: ShapeLiteral) -> bool:
+    simple = value.datatype == XSD_STRING_IRI and value.language is None
+    return simple and not any(c in value.value for c in '"\\') and value.value.isprintable()
 
 
-def _lists(shapes: Graph, node: Node, name: str, depth: int) -> tuple[tuple[Shape, ...], ...]:
-    from rdflib import URIRef
-
-    return tuple(
-        tuple(
+def _lists(shapes: ShapesIndex, node: str, name: str, depth: int) -> tuple[tuple[Shape, ...], ...]:
+    lists = (
+        _in_order(
             _shape(shapes, member, reports=False, depth=depth)
-            for member in sorted(set(shapes.items(head)), key=str)
+            for member in dict.fromkeys(shapes.items(head))
         )
-        for head in sorted(shapes.objects(node, URIRef(SH + name)), key=str)
+        for head in shapes.objects(node, SH + name)
     )
+    return tuple(sorted(lists, key=repr))
 
 
-def _path(shapes: Graph, path: Node) -> Path:
+def _in_order(shapes: Iterable[Shape]) -> tuple[Shape, ...]:
+    """Shapes in an order of their content: blank node labels differ between readings."""
+    return tuple(sorted(shapes, key=repr))
+
+
+def _path(shapes: ShapesIndex, path: Term) -> Path:
     """An IRI → ``<p>``; ``[sh:inversePath IRI]`` → ``^<p>``; an alternative path of those
     → ``[complex path]`` (as ``engine._path`` reports pySHACL's)."""
-    from rdflib import BNode, URIRef
-
-    if isinstance(path, URIRef):
-        return Path(((f"<{path}>", False),), f"<{path}>")
-    if not isinstance(path, BNode):
+    if isinstance(path, str) and path.startswith("<"):
+        return Path(((path, False),), path)
+    if not isinstance(path, str) or not path.startswith("_:"):
         raise UnsupportedShapesError(f"the path {path}")
-    inverse = shapes.value(path, URIRef(SH + "inversePath"))
-    if isinstance(inverse, URIRef):
-        return Path(((f"<{inverse}>", True),), f"^<{inverse}>")
-    alternatives = shapes.value(path, URIRef(SH + "alternativePath"))
+    inverse = shapes.value(path, SH + "inversePath")
+    if isinstance(inverse, str) and inverse.startswith("<"):
+        return Path(((inverse, True),), f"^{inverse}")
+    alternatives = shapes.value(path, SH + "alternativePath")
     if alternatives is None:
         raise UnsupportedShapesError("a path other than an IRI, an inverse or an alternative")
     steps = [_path(shapes, member) for member in shapes.items(alternatives)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from scholarld.collector import collector_paused
 from scholarld.errors import ValidationFailed
@@ -18,9 +18,6 @@ from scholarld.validation.pieces import validate_in_pieces, worth_splitting
 from scholarld.validation.render import result_line
 from scholarld.validation.report import ValidationReport, ValidationResult
 from scholarld.validation.shapes import load_shapes, shape_files
-
-if TYPE_CHECKING:
-    from rdflib import Graph
 
 DATASET_SOURCE = "(dataset description)"
 CORE = "core"  # core_engine when the shapes allow it, else pySHACL
@@ -96,11 +93,11 @@ def shacl_results_of(
     from scholarld.validation.engine import validate_ntriples
     from scholarld.validation.locality import incoming_predicates, shapes_are_local
 
-    shapes = load_shapes(shapes_dir)
     if engine == CORE:
-        core = core_results_of(site_graph, shapes)
+        core = core_results_of(site_graph, shapes_dir)
         if core is not None:
             return core
+    shapes = load_shapes(shapes_dir)
     graphs = [named_graph.triples for named_graph in site_graph.graphs]
     if worth_splitting(graphs) and shapes_are_local(shapes):
         piece_cache = cache_dir / "pieces" if cache_dir is not None else None
@@ -110,16 +107,18 @@ def shacl_results_of(
 
 
 def core_results_of(
-    site_graph: SiteGraphLike, shapes: Graph
+    site_graph: SiteGraphLike, shapes_dir: Path
 ) -> tuple[ValidationResult, ...] | None:
-    """``core_engine``'s results, or None when the shapes use SHACL it does not cover."""
+    """``core_engine``'s results, or None when the shapes use SHACL it does not cover (or
+    pyoxigraph cannot read them: ``load_shapes`` then says where, or pySHACL runs)."""
     from scholarld.graph.sitegraph import sorted_union
     from scholarld.validation.core_engine import core_results
     from scholarld.validation.core_shapes import UnsupportedShapesError, core_shapes
+    from scholarld.validation.shapes_index import read_shapes_index
 
     try:
-        targeted = core_shapes(shapes)
-    except UnsupportedShapesError:
+        targeted = core_shapes(read_shapes_index(shapes_dir))
+    except (UnsupportedShapesError, SyntaxError, ValueError):
         return None
     union = site_graph.union
     if union is None:
