@@ -6,7 +6,7 @@ calls (through ``ensure_valid``) before it writes anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -163,6 +163,8 @@ def sources_by_node(site_graph: SiteGraphLike) -> dict[str, tuple[str, ...]]:
     return {node: tuple(sorted(labels)) for node, labels in sources.items()}
 
 
-def _union(site_graph: SiteGraphLike) -> Iterator[tuple[str, str, str]]:
-    for named_graph in site_graph.graphs:
-        yield from named_graph.triples
+def _union(site_graph: SiteGraphLike) -> Iterable[tuple[str, str, str]]:
+    """Every triple: the graph stage's union when it kept one (fewer: shared nodes once)."""
+    if site_graph.union is not None:
+        return site_graph.union
+    return (triple for named_graph in site_graph.graphs for triple in named_graph.triples)
