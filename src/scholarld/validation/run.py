@@ -6,7 +6,7 @@ calls (through ``ensure_valid``) before it writes anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -20,9 +20,7 @@ from scholarld.validation.report import ValidationReport, ValidationResult
 from scholarld.validation.shapes import load_shapes, shape_files
 
 DATASET_SOURCE = "(dataset description)"
-CORE = "core"  # core_engine when the shapes allow it, else pySHACL
-PYSHACL = "pyshacl"  # pySHACL always
-ENGINES = (CORE, PYSHACL)
+CORE = "core"  # core_engine when the shapes allow it, else pySHACL ("pyshacl": always)
 
 
 class NamedGraphLike(Protocol):
@@ -111,7 +109,6 @@ def core_results_of(
 ) -> tuple[ValidationResult, ...] | None:
     """``core_engine``'s results, or None when the shapes use SHACL it does not cover (or
     pyoxigraph cannot read them: ``load_shapes`` then says where, or pySHACL runs)."""
-    from scholarld.graph.sitegraph import sorted_union
     from scholarld.validation.core_engine import core_results
     from scholarld.validation.core_shapes import UnsupportedShapesError, core_shapes
     from scholarld.validation.shapes_index import read_shapes_index
@@ -120,11 +117,8 @@ def core_results_of(
         targeted = core_shapes(read_shapes_index(shapes_dir))
     except (UnsupportedShapesError, SyntaxError, ValueError):
         return None
-    union = site_graph.union
-    if union is None:
-        union = sorted_union(graph.triples for graph in site_graph.graphs)
     with collector_paused():  # millions of index entries, no reference cycles
-        return tuple(core_results(union, targeted))
+        return tuple(core_results(_union(site_graph), targeted))
 
 
 def ensure_valid(
@@ -163,8 +157,10 @@ def sources_by_node(site_graph: SiteGraphLike) -> dict[str, tuple[str, ...]]:
     return {node: tuple(sorted(labels)) for node, labels in sources.items()}
 
 
-def _union(site_graph: SiteGraphLike) -> Iterable[tuple[str, str, str]]:
-    """Every triple: the graph stage's union when it kept one (fewer: shared nodes once)."""
+def _union(site_graph: SiteGraphLike) -> Sequence[tuple[str, str, str]]:
+    """Every triple once, sorted: the graph stage's union, or merged here."""
+    from scholarld.graph.sitegraph import sorted_union
+
     if site_graph.union is not None:
         return site_graph.union
-    return (triple for named_graph in site_graph.graphs for triple in named_graph.triples)
+    return sorted_union(graph.triples for graph in site_graph.graphs)
