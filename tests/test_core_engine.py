@@ -31,6 +31,7 @@ from scholarld.validation.engine import validate_ntriples
 from scholarld.validation.report import Severity, ValidationReport, ValidationResult
 from scholarld.validation.shapes import load_shapes
 from scholarld.validation.shapes_index import read_shapes_index, turtle_index
+from test_validate import ALICE_YAML, SHOUTED_TITLE, make_data
 from test_validation_speed import (
     FIXTURES,
     PYSHACL_FIXTURES,
@@ -267,3 +268,16 @@ def test_validation_on_the_default_data_needs_neither_rdflib_nor_pyshacl() -> No
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_sites_own_shapes_give_the_same_report_with_either_engine(tmp_path: Path) -> None:
+    """The project's shapes plus a site's stricter one (``sh:pattern``), on a profile
+    that breaks it: both engines report the same, the site's violation included."""
+    data = make_data(tmp_path, ALICE_YAML.replace(*SHOUTED_TITLE))
+    site = read_site(data)
+    site_graph = build_site_graph(site, resolve_people(site.profiles))
+    shapes_dir = tmp_path / "shapes"
+    core = validate_site_graph(site_graph, shapes_dir, engine="core")
+    reference = validate_site_graph(site_graph, shapes_dir, engine="pyshacl")
+    assert core == reference
+    assert any(result.shape.endswith("WorkNameNotShouted") for result in core.results)
