@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from scholarld.graph.namespaces import FABIO, SCHEMA, A
+from scholarld.graph.sitegraph import SiteGraph
 from scholarld.serialize.export import read_site_graph
 from scholarld.site.citation import bibtex_entry, formatted_citation, latex_escape
 from scholarld.site.scholar_tags import highwire_tags
@@ -208,3 +209,12 @@ def test_identifier_urls_follow_the_graph_schemes() -> None:
     assert identifier_url("ORCID", "0000-0002-1825-0097") == "https://orcid.org/0000-0002-1825-0097"
     assert identifier_url("dblp", "57/54") == "https://dblp.org/pid/57/54"
     assert identifier_url("unknown", "x") is None
+
+
+def test_the_page_index_reads_the_kept_union_as_it_would_merge_the_graphs(
+    tmp_path: Path,
+) -> None:
+    _site, site_graph = read_site_graph(two_profiles(tmp_path))
+    assert site_graph.union is not None
+    merged_here = SiteGraph(site_graph.graphs)  # no union kept: merged by the page index
+    assert index_site_graph(site_graph, BASE) == index_site_graph(merged_here, BASE)

@@ -63,7 +63,10 @@ class GraphIndex:
 
 
 def index_site_graph(site_graph: SiteGraph, base_iri: str) -> GraphIndex:
-    """Index the union of every named graph (duplicates across graphs merged)."""
+    """Index the union of every named graph (duplicates across graphs merged): the graph
+    stage's sorted union when it kept one, else merged here."""
+    if site_graph.union is not None:
+        return index_triples(site_graph.union, base_iri)
     merged = sorted(chain.from_iterable(graph.triples for graph in site_graph.graphs))
     return index_triples((triple for triple, _ in groupby(merged)), base_iri)
 
