@@ -1,8 +1,11 @@
-"""Stage: validate the site graph with SHACL (pySHACL) against the shapes in ``shapes/``.
+"""Stage: validate the site graph with SHACL against the shapes in ``shapes/``: by
+scholarld's SHACL Core evaluator (``core_engine``, pySHACL's exact results) when the
+shapes are ones it covers, else, or with ``engine="pyshacl"``, by pySHACL.
 
-Public API (light to import: rdflib and pySHACL load only when pySHACL must run):
+Public API (light to import: rdflib and pySHACL load only when they must run):
 
-- ``validate_site_graph(site_graph, shapes_dir, *, cache_dir=None) -> ValidationReport``
+- ``validate_site_graph(site_graph, shapes_dir, *, cache_dir=None, engine="core")
+  -> ValidationReport``
 - ``ensure_valid(site_graph, shapes_dir, *, allow_warnings=True, cache_dir=None)`` raises
   ``scholarld.errors.ValidationFailed`` listing the results;
 - ``resolve_shapes_dir(data_dir, shapes_option)`` and ``default_cache_dir(data_dir)``.

@@ -1,10 +1,12 @@
-"""Literals as pySHACL sees them: parsed by rdflib, normalised, and spelled by ``n3()``.
+"""Literals as pySHACL sees them: as rdflib reads, normalises and spells (``n3()``) them.
 
 pySHACL validates an rdflib graph, so a typed literal is compared, counted, matched and
 reported in rdflib's normal form (``"01"^^xsd:integer`` is ``"1"^^xsd:integer``), and a
 literal whose lexical form is not valid for its datatype is ill-typed. ``LiteralTable``
-reads every literal term of the data once, as rdflib's N-Triples parser does, and answers those
-questions for ``core_engine`` the way pySHACL's constraint components do.
+reads every literal term of the data once, the canonical forms scholarld writes directly
+(``quick_facts``, checked against rdflib by the tests) and any other through rdflib's own
+N-Triples literal parsing, and answers those questions for ``core_engine`` the way
+pySHACL's constraint components do.
 """
 
 from __future__ import annotations
