@@ -52,6 +52,7 @@ def template_environment(templates_dir: Path | None = None) -> jinja2.Environmen
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build compiles each template once: no mtime checks per page
     )
 
 
