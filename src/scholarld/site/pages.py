@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from scholarld.collector import collector_paused
 from scholarld.graph.namespaces import SCHEMA
@@ -79,9 +79,11 @@ class WorkEntries:
             html = self.cache[work.iri] = Markup(self.macro(work, frozenset()))
         for author in work.authors:
             if author.iri == highlight and author.href:
-                link = Markup('<a class="author" href="{}">{}</a>').format(author.href, author.name)
-                owner = Markup('<strong class="author owner">{}</strong>').format(author.name)
-                return Markup(html.replace(link, owner))
+                # escaped as ``Markup.format`` would, without its formatter's cost
+                name = escape(author.name)
+                link = f'<a class="author" href="{escape(author.href)}">{name}</a>'
+                owner = f'<strong class="author owner">{name}</strong>'
+                return Markup(str.replace(html, link, owner))
         return html
 
 
