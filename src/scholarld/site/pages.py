@@ -98,6 +98,14 @@ class Renderer:
     owners: frozenset[str]  # plain IRIs of the profile owners
     works: WorkViews  # work views, computed once per build
     entries: WorkEntries  # their rendered list entries
+    linkers: dict[int, Linker] = field(default_factory=dict)  # by page depth, for the build
+
+    def linker(self, depth: int) -> Linker:
+        """The build's linker for pages ``depth`` folders deep (each href worked out once)."""
+        found = self.linkers.get(depth)
+        if found is None:
+            found = self.linkers[depth] = Linker(self.config.base_iri, depth)
+        return found
 
 
 def render_pages(
@@ -109,13 +117,15 @@ def render_pages(
     # cyclic collector would only rescan them (``collector_paused``, profiles/reader.py).
     with collector_paused(freeze=True):
         index = index_site_graph(site_graph, config.base_iri)
+    linker = Linker(config.base_iri, 1)  # the work views' pages sit one folder deep
     renderer = Renderer(
         index,
         config,
         templates,
         owner_iris(index),
-        WorkViews(index, Linker(config.base_iri, 1)),
+        WorkViews(index, linker),
         WorkEntries(work_entry),
+        {1: linker},
     )
     documents = sorted(renderer.index.documents)
     paths = sorted([("index.html", ""), *((f"{d}.{HTML.extension}", d) for d in documents)])
@@ -131,7 +141,7 @@ def render_pages(
 def render_document(renderer: Renderer, document: str) -> str:
     """The HTML page of one document (``person/kaiming-he``, ``work/he2016deep``...)."""
     kind = document.split("/", 1)[0]
-    linker = Linker(renderer.config.base_iri, document.count("/"))
+    linker = renderer.linker(document.count("/"))
     subject = f"<{renderer.config.base_iri}{document}>"
     if kind == "person" and subject in renderer.index.out:
         if subject[1:-1] in renderer.owners:
@@ -232,7 +242,7 @@ def _resource_page(renderer: Renderer, linker: Linker, document: str, subject: s
 
 def render_index(renderer: Renderer) -> str:
     """``index.html``: every profile owner, then the dataset's downloads."""
-    linker = Linker(renderer.config.base_iri, 0)
+    linker = renderer.linker(0)
     owners = sorted(renderer.owners)
     people = [person_view(renderer.index, linker, f"<{iri}>", renderer.works) for iri in owners]
     people.sort(key=lambda person: (person.name.casefold(), person.iri))

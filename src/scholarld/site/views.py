@@ -18,7 +18,7 @@ from scholarld.graph.identifiers import (
 )
 from scholarld.graph.namespaces import FABIO, OCO, PRO, PSO, SCHEMA, SCORO, TI, TVC
 from scholarld.serialize.ntterms import iri_of, is_iri, literal_parts
-from scholarld.site.views_index import GraphIndex, Linker, safe_url
+from scholarld.site.views_index import GraphIndex, Linker, PropertyTable, safe_url
 
 VERSION_KINDS = (
     (FABIO.ConferencePaper, "Conference paper"),
@@ -147,29 +147,47 @@ def _version_order(version: VersionView) -> tuple[str, str]:
     return (version.date or version.year or "9999", version.iri)
 
 
-def authors_in_order(index: GraphIndex, linker: Linker, document: str) -> tuple[AuthorView, ...]:
+# Author views already made in a build, by (person term, equal contribution).
+KnownAuthors = dict[tuple[str, bool], AuthorView]
+
+
+def authors_in_order(
+    index: GraphIndex, linker: Linker, document: str, known: KnownAuthors | None = None
+) -> tuple[AuthorView, ...]:
     """The authors of a version or work, following its ``oco:hasNext`` chain of
-    ``pro:RoleInTime`` author roles from the head."""
-    roles = [
-        role
-        for role in index.objects(document, PRO.isDocumentContextFor)
-        if index.first(role, PRO.withRole) == PRO.author
-    ]
-    followers = {nxt for role in roles for nxt in index.objects(role, OCO.hasNext)}
+    ``pro:RoleInTime`` author roles from the head. ``known`` (for one ``linker``) keeps
+    each person's view for the next work they wrote."""
+    roles: dict[str, PropertyTable] = {}  # each author role's triples, in graph order
+    for role in index.objects(document, PRO.isDocumentContextFor):
+        table = index.out.get(role, {})
+        if table.get(PRO.withRole, ("",))[0] == PRO.author:
+            roles[role] = table
+    followers = {nxt for table in roles.values() for nxt in table.get(OCO.hasNext, ())}
     heads = [role for role in roles if role not in followers]
-    ordered: list[str] = []
+    ordered: dict[str, None] = {}  # insertion-ordered, fast membership
     current = heads[0] if heads else None
     while current is not None and current not in ordered:
-        ordered.append(current)
+        ordered[current] = None
         current = index.first(current, OCO.hasNext)
-    ordered += [role for role in roles if role not in ordered]  # a broken chain: keep all
-    return tuple(_author(index, linker, role) for role in ordered)
+    ordered.update((role, None) for role in roles if role not in ordered)  # a broken chain
+    known = {} if known is None else known
+    return tuple(
+        _author(index, linker, role, roles.get(role) or index.out.get(role, {}), known)
+        for role in ordered
+    )
 
 
-def _author(index: GraphIndex, linker: Linker, role: str) -> AuthorView:
-    person = index.first(role, PRO.isHeldBy) or role
-    equal = bool(index.objects(role, SCORO.isEqualToRoleInTime))
-    return AuthorView(iri_of(person), index.label(person), linker.href(person), equal)
+def _author(
+    index: GraphIndex, linker: Linker, role: str, table: PropertyTable, known: KnownAuthors
+) -> AuthorView:
+    person = table.get(PRO.isHeldBy, (role,))[0]
+    key = (person, bool(table.get(SCORO.isEqualToRoleInTime)))
+    found = known.get(key)
+    if found is None:
+        found = known[key] = AuthorView(
+            iri_of(person), index.label(person), linker.href(person), key[1]
+        )
+    return found
 
 
 def identifiers_of(index: GraphIndex, node: str) -> tuple[IdentifierView, ...]:
@@ -215,7 +233,9 @@ def _link_anchor(index: GraphIndex, link: str) -> Anchor:
     return Anchor(index.label(link), href)
 
 
-def version_view(index: GraphIndex, linker: Linker, node: str, work: str) -> VersionView:
+def version_view(
+    index: GraphIndex, linker: Linker, node: str, work: str, known: KnownAuthors | None = None
+) -> VersionView:
     kind_class, kind = next(
         ((cls, name) for cls, name in VERSION_KINDS if index.has_type(node, cls)),
         ("", "Version"),
@@ -234,7 +254,7 @@ def version_view(index: GraphIndex, linker: Linker, node: str, work: str) -> Ver
         awards=tuple(index.texts(node, SCHEMA.award)),
         nominations=_nominations(index, node),
         status=_status(index, node),
-        authors=authors_in_order(index, linker, node),
+        authors=authors_in_order(index, linker, node, known),
         identifiers=identifiers_of(index, node),
         links=links_of(index, node),
         pdf_url=_pdf_url(index, node),
@@ -305,15 +325,19 @@ def _pdf_url(index: GraphIndex, node: str) -> str | None:
     return None
 
 
-def work_view(index: GraphIndex, linker: Linker, work: str) -> WorkView:
+def work_view(
+    index: GraphIndex, linker: Linker, work: str, known: KnownAuthors | None = None
+) -> WorkView:
+    known = {} if known is None else known
     versions = tuple(
-        version_view(index, linker, node, work) for node in index.objects(work, SCHEMA.workExample)
+        version_view(index, linker, node, work, known)
+        for node in index.objects(work, SCHEMA.workExample)
     )
     return WorkView(
         iri=iri_of(work),
         href=linker.href(work) or "",
         title=index.label(work),
-        authors=authors_in_order(index, linker, work),
+        authors=authors_in_order(index, linker, work, known),
         versions=tuple(sorted(versions, key=_version_order)),
         awards=tuple(index.texts(work, SCHEMA.award)),
         notes=tuple(index.texts(work, SCHEMA.description)),
@@ -358,16 +382,17 @@ def _work_date(work: WorkView) -> str:
 class WorkViews:
     """Work views of one build, each computed once: a work appears on its own page, on
     every author's page and on venue pages. All those pages sit one folder deep, so one
-    ``linker`` (depth 1) serves them all."""
+    ``linker`` (depth 1) serves them all, and each author's view is made once (``authors``)."""
 
     index: GraphIndex
     linker: Linker
     cache: dict[str, WorkView] = field(default_factory=dict)
+    authors: KnownAuthors = field(default_factory=dict)
 
     def get(self, work: str) -> WorkView:
         found = self.cache.get(work)
         if found is None:
-            found = self.cache[work] = work_view(self.index, self.linker, work)
+            found = self.cache[work] = work_view(self.index, self.linker, work, self.authors)
         return found
 
     def of_person(self, person: str) -> list[WorkView]:

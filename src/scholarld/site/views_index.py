@@ -10,7 +10,7 @@ N-Triples terms; ``documents`` maps each document path (``work/he2016deep``, see
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, groupby
 
 from scholarld.graph.namespaces import RDF, RDFS, SCHEMA
@@ -96,10 +96,12 @@ def index_triples(triples: Iterable[Triple], base_iri: str) -> GraphIndex:
 
 @dataclass(frozen=True)
 class Linker:
-    """Relative hrefs from one page (at ``depth`` folders below the site root)."""
+    """Relative hrefs from the pages ``depth`` folders below the site root. Each term's
+    href is worked out once per linker (``hrefs``): a build keeps one linker per depth."""
 
     base: str
     depth: int
+    hrefs: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def root(self) -> str:
@@ -113,6 +115,13 @@ class Linker:
         """Where a link to the resource ``term`` (an IRI term) goes: its page on this site
         (with a fragment for a part of a document), an external http(s)/mailto URL, or
         ``None`` (not linkable: any other scheme is shown as text)."""
+        try:
+            return self.hrefs[term]
+        except KeyError:
+            found = self.hrefs[term] = self._href(term)
+            return found
+
+    def _href(self, term: str) -> str | None:
         if not is_iri(term):
             return None
         value = iri_of(term)
