@@ -38,14 +38,14 @@ VERSION_PROPERTIES = (
     "headline", "name", "datePublished", "award", "creativeWorkStatus", "sameAs", "url",
 )  # fmt: skip
 WORK_PROPERTIES = ("name", "award", "description")
-_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
 
 def script_json(data: JsonObject) -> str:
     """JSON for a ``<script type="application/ld+json">`` element: ``<``, ``>`` and ``&``
     are written as ``\\u003c`` ... so ``</script>`` or ``<!--`` in a value stays inside."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # C encoder: fast
-    return text.translate(_ESCAPES)
+    # three replaces (no replacement holds another's character): ``str.translate`` takes
+    # its slow path on any non-ASCII text, 30 times slower
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def literal_json(term: str) -> Any:
