@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from scholarld.graph.namespaces import RDF, SCHEMA
@@ -38,6 +39,7 @@ VERSION_PROPERTIES = (
     "headline", "name", "datePublished", "award", "creativeWorkStatus", "sameAs", "url",
 )  # fmt: skip
 WORK_PROPERTIES = ("name", "award", "description")
+
 
 def script_json(data: JsonObject) -> str:
     """JSON for a ``<script type="application/ld+json">`` element: ``<``, ``>`` and ``&``
@@ -138,23 +140,58 @@ def _organization_or_role(index: GraphIndex, node: str, relation: str) -> JsonOb
     return data
 
 
-def author_json(index: GraphIndex, people: Sequence[str]) -> list[JsonObject]:
-    """Authors in order: ``Person`` objects with ``@id`` and ``name``."""
-    return [node_json(index, person, ("name",)) for person in people]
+@dataclass(frozen=True)
+class SharedNodes:
+    """The nodes many publication pages embed, each built once per build and never changed
+    afterwards (the same object may appear on many pages): each author's ``Person`` with
+    ``@id`` and ``name``, each proceedings or journal with its series, each publisher."""
+
+    index: GraphIndex
+    authors: dict[str, JsonObject] = field(default_factory=dict)
+    containers: dict[str, JsonObject] = field(default_factory=dict)
+    publishers: dict[str, JsonObject] = field(default_factory=dict)
+
+    def author_list(self, people: Sequence[str]) -> list[JsonObject]:
+        """Authors in order (IRI terms)."""
+        return [self.author(person) for person in people]
+
+    def author(self, person: str) -> JsonObject:
+        found = self.authors.get(person)
+        if found is None:
+            found = self.authors[person] = node_json(self.index, person, ("name",))
+        return found
+
+    def container(self, term: str) -> JsonObject:
+        """A proceedings (with its series as ``isPartOf``) or a journal."""
+        found = self.containers.get(term)
+        if found is None:
+            found = node_json(self.index, term, ("name", "alternateName"))
+            series = nested(self.index, term, "isPartOf", ("name", "alternateName"))
+            if series:
+                found["isPartOf"] = _single(series)
+            self.containers[term] = found
+        return found
+
+    def publisher(self, term: str) -> JsonObject:
+        found = self.publishers.get(term)
+        if found is None:
+            found = self.publishers[term] = node_json(self.index, term, ("name",))
+        return found
 
 
 def work_page_json(
-    index: GraphIndex, page: str, work: str, authors: dict[str, list[str]]
+    nodes: SharedNodes, page: str, work: str, authors: dict[str, list[str]]
 ) -> JsonObject:
     """An ``ItemPage`` whose ``mainEntity`` is the work (``CreativeWork``) with its
     versions (``ScholarlyArticle``) as ``workExample``; ``authors`` gives each node's
     author IRI terms in order."""
+    index = nodes.index
     data: JsonObject = {"@context": CONTEXT, **node_json(index, page, ("dateModified",))}
     entity = node_json(index, work, WORK_PROPERTIES)
     if authors.get(work):
-        entity["author"] = author_json(index, authors[work])
+        entity["author"] = nodes.author_list(authors[work])
     versions = [
-        version_json(index, v, authors.get(v, [])) for v in _iris(index, work, "workExample")
+        version_json(nodes, v, authors.get(v, [])) for v in _iris(index, work, "workExample")
     ]
     if versions:
         entity["workExample"] = versions
@@ -162,17 +199,14 @@ def work_page_json(
     return data
 
 
-def version_json(index: GraphIndex, version: str, authors: list[str]) -> JsonObject:
+def version_json(nodes: SharedNodes, version: str, authors: list[str]) -> JsonObject:
+    index = nodes.index
     data = node_json(index, version, VERSION_PROPERTIES)
     if authors:
-        data["author"] = author_json(index, authors)
+        data["author"] = nodes.author_list(authors)
     for container in _iris(index, version, "isPartOf"):
-        part = node_json(index, container, ("name", "alternateName"))
-        series = nested(index, container, "isPartOf", ("name", "alternateName"))
-        if series:
-            part["isPartOf"] = _single(series)
-        data["isPartOf"] = part
-    publishers = nested(index, version, "publisher", ("name",))
+        data["isPartOf"] = nodes.container(container)
+    publishers = [nodes.publisher(term) for term in _iris(index, version, "publisher")]
     if publishers:
         data["publisher"] = _single(publishers)
     identifiers = nested(index, version, "identifier", ("propertyID", "value"))

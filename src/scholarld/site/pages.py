@@ -30,6 +30,7 @@ from scholarld.site.citation import bibtex_entry, formatted_citation
 from scholarld.site.documents import BUILT_REPRESENTATIONS, HTML
 from scholarld.site.jsonld_embed import (
     JsonObject,
+    SharedNodes,
     profile_page_json,
     resource_json,
     script_json,
@@ -98,6 +99,7 @@ class Renderer:
     owners: frozenset[str]  # plain IRIs of the profile owners
     works: WorkViews  # work views, computed once per build
     entries: WorkEntries  # their rendered list entries
+    nodes: SharedNodes  # JSON-LD nodes embedded by many pages, built once
     linkers: dict[int, Linker] = field(default_factory=dict)  # by page depth, for the build
 
     def linker(self, depth: int) -> Linker:
@@ -125,6 +127,7 @@ def render_pages(
         owner_iris(index),
         WorkViews(index, linker),
         WorkEntries(work_entry),
+        SharedNodes(index),
         {1: linker},
     )
     documents = sorted(renderer.index.documents)
@@ -206,7 +209,7 @@ def _work_page(renderer: Renderer, linker: Linker, document: str, subject: str) 
     page = f"<{renderer.config.base_iri}{document}.html>"
     data = None
     if page in renderer.index.out:
-        data = work_page_json(renderer.index, page, subject, _author_orders(work))
+        data = work_page_json(renderer.nodes, page, subject, _author_orders(work))
     info = page_info(renderer.config, document, work.title)
     return _render(
         renderer, "work", linker, info, data,
