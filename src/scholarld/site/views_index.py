@@ -2,14 +2,14 @@
 indexes, built once per build (no SPARQL, no rdflib), so thousands of pages render fast.
 
 ``GraphIndex.out[s][p]`` are the objects of ``s p ?o`` and ``GraphIndex.into[o][p]`` the
-subjects of ``?s p o`` (IRI objects only, ``rdf:type`` left out), each a sorted tuple of
-N-Triples terms; ``documents`` maps each document path (``work/he2016deep``, see
-``scholarld.site.documents``) to the subjects it describes.
+subjects of ``?s p o`` (IRI objects only, ``rdf:type`` left out), each a sorted sequence
+of N-Triples terms (lists, never changed once indexed); ``documents`` maps each document
+path (``work/he2016deep``, see ``scholarld.site.documents``) to the subjects it describes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, groupby
 
@@ -19,7 +19,8 @@ from scholarld.graph.terms import Triple
 from scholarld.serialize.ntterms import iri_of, is_iri, is_literal, literal_parts
 from scholarld.site.documents import document_path
 
-PropertyTable = Mapping[str, tuple[str, ...]]
+PropertyTable = Mapping[str, Sequence[str]]  # read-only: shared by every page of a build
+Table = dict[str, list[str]]
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -32,14 +33,14 @@ class GraphIndex:
     into: Mapping[str, PropertyTable]
     documents: Mapping[str, tuple[str, ...]]
 
-    def objects(self, subject: str, predicate: str) -> tuple[str, ...]:
+    def objects(self, subject: str, predicate: str) -> Sequence[str]:
         return self.out.get(subject, {}).get(predicate, ())
 
     def first(self, subject: str, predicate: str) -> str | None:
         found = self.objects(subject, predicate)
         return found[0] if found else None
 
-    def subjects(self, predicate: str, obj: str) -> tuple[str, ...]:
+    def subjects(self, predicate: str, obj: str) -> Sequence[str]:
         return self.into.get(obj, {}).get(predicate, ())
 
     def has_type(self, subject: str, cls: str) -> bool:
@@ -72,14 +73,9 @@ def index_site_graph(site_graph: SiteGraph, base_iri: str) -> GraphIndex:
 
 
 def index_triples(triples: Iterable[Triple], base_iri: str) -> GraphIndex:
-    """Index sorted, unique ``triples``."""
-    out: dict[str, dict[str, list[str]]] = {}
-    into: dict[str, dict[str, list[str]]] = {}
-    rdf_type = RDF.type
-    for subject, predicate, obj in triples:
-        out.setdefault(subject, {}).setdefault(predicate, []).append(obj)
-        if predicate != rdf_type and obj[0] == "<":
-            into.setdefault(obj, {}).setdefault(predicate, []).append(subject)
+    """Index sorted, unique ``triples``: each subject's and each object's values come in
+    the triples' order, sorted, and are kept as the lists they were collected in."""
+    out, into = _tables(triples)
     documents: dict[str, list[str]] = {}
     for subject in out:
         if is_iri(subject):
@@ -87,11 +83,38 @@ def index_triples(triples: Iterable[Triple], base_iri: str) -> GraphIndex:
             if document is not None:
                 documents.setdefault(document, []).append(subject)
     return GraphIndex(
-        base_iri,
-        {s: {p: tuple(o) for p, o in table.items()} for s, table in out.items()},
-        {o: {p: tuple(sorted(s)) for p, s in table.items()} for o, table in into.items()},
-        {d: tuple(sorted(subjects)) for d, subjects in documents.items()},
+        base_iri, out, into, {d: tuple(sorted(subjects)) for d, subjects in documents.items()}
     )
+
+
+def _tables(triples: Iterable[Triple]) -> tuple[dict[str, Table], dict[str, Table]]:
+    """``out`` and ``into`` in one pass; a subject's (and a predicate's) triples are
+    consecutive, so most triples need only the append (any order would still work)."""
+    out: dict[str, Table] = {}
+    into: dict[str, Table] = {}
+    rdf_type = RDF.type
+    table: Table = {}
+    objects: list[str] = []
+    last_subject = last_predicate = ""
+    for subject, predicate, obj in triples:
+        if subject != last_subject or predicate != last_predicate:
+            if subject != last_subject:
+                last_subject = subject
+                table = out.setdefault(subject, {})
+            last_predicate = predicate
+            objects = table.setdefault(predicate, [])
+        objects.append(obj)
+        if obj[0] == "<" and predicate != rdf_type:
+            by_predicate = into.get(obj)
+            if by_predicate is None:
+                into[obj] = {predicate: [subject]}
+            else:
+                subjects = by_predicate.get(predicate)
+                if subjects is None:
+                    by_predicate[predicate] = [subject]
+                else:
+                    subjects.append(subject)
+    return out, into
 
 
 @dataclass(frozen=True)

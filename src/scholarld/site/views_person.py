@@ -5,6 +5,7 @@ tutorials, awards, and their works on this site."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scholarld.graph.namespaces import PRO, SCHEMA
@@ -125,7 +126,7 @@ def _untagged(term: str) -> bool:
     return is_literal(term) and literal_parts(term).language is None
 
 
-def _local_names(terms: tuple[str, ...]) -> tuple[LocalName, ...]:
+def _local_names(terms: Sequence[str]) -> tuple[LocalName, ...]:
     parts = [literal_parts(term) for term in terms if is_literal(term)]
     return tuple(LocalName(p.value, p.language) for p in parts if p.language is not None)
 

@@ -3,6 +3,7 @@ LodView) and of the people index, computed from the graph's triples."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scholarld.graph.namespaces import PREFIXES, RDF, SCHEMA
@@ -101,7 +102,7 @@ def _main(index: GraphIndex, document: str) -> str:
     return f"<{index.base}{document}>"
 
 
-def _row(index: GraphIndex, linker: Linker, predicate: str, terms: tuple[str, ...]) -> PropertyRow:
+def _row(index: GraphIndex, linker: Linker, predicate: str, terms: Sequence[str]) -> PropertyRow:
     value = iri_of(predicate)
     return PropertyRow(
         prefixed(value), safe_url(value), tuple(value_view(index, linker, term) for term in terms)
