@@ -5,6 +5,7 @@ awards, nominations, status, identifiers, links). Never reads the profile model.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from scholarld.graph.identifiers import (
     ARXIV,
@@ -123,7 +124,7 @@ class WorkView:
                     return identifier.value
         return None
 
-    @property
+    @cached_property  # asked for by every list that sorts the work and by its page
     def main_version(self) -> VersionView | None:
         """The version cited: the earliest peer-reviewed (conference, workshop, journal)
         version with a year, else the earliest dated version, else the first."""

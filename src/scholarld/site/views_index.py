@@ -44,7 +44,8 @@ class GraphIndex:
         return self.into.get(obj, {}).get(predicate, ())
 
     def has_type(self, subject: str, cls: str) -> bool:
-        return cls in self.objects(subject, RDF.type)
+        table = self.out.get(subject)  # inlined ``objects``: asked for every author role
+        return table is not None and cls in table.get(RDF.type, ())
 
     def text(self, subject: str, predicate: str) -> str | None:
         """The lexical value of the first literal ``subject predicate ?o``."""
