@@ -310,6 +310,17 @@ def test_missing_extended_template_is_named(tmp_path: Path) -> None:
     assert "nothere.html: template not found (rendering index.html)" in error.message
 
 
+def test_macros_override_without_a_shared_macro_is_a_located_error(tmp_path: Path) -> None:
+    """``work_entry`` and ``author_list`` render fragments many pages reuse
+    (``page_fragments``); a ``_macros.html`` without one names it, no traceback."""
+    default = (STATIC_DIR.parent / "templates" / "_macros.html").read_text(encoding="utf-8")
+    start = default.index("{% macro work_entry(")
+    end = default.index("{%- endmacro %}", start) + len("{%- endmacro %}")
+    (tmp_path / "_macros.html").write_text(default[:start] + default[end:], encoding="utf-8")
+    error = _template_error(tmp_path)
+    assert "_macros.html defines no macro 'work_entry' (rendering person/" in error.message
+
+
 @click.command()
 @click.argument("templates", type=click.Path(path_type=Path))
 def render_command(templates: Path) -> None:

@@ -57,10 +57,11 @@ def template_environment(templates_dir: Path | None = None) -> jinja2.Environmen
 
 
 def load_templates(env: jinja2.Environment) -> tuple[dict[str, jinja2.Template], Any]:
-    """Every page template, compiled once, and the ``work_entry`` macro."""
+    """Every page template, compiled once, and the module of ``_macros.html`` (its macros
+    render the fragments many pages share, ``page_fragments``)."""
     try:
         templates = {name: env.get_template(f"{name}.html") for name in PAGE_TEMPLATES}
-        return templates, env.get_template(MACROS).module.work_entry  # type: ignore[attr-defined]
+        return templates, env.get_template(MACROS).module
     except jinja2.TemplateError as error:
         raise template_problem(error, None) from error
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from scholarld.collector import collector_paused
 from scholarld.graph.namespaces import SCHEMA
@@ -36,6 +36,7 @@ from scholarld.site.jsonld_embed import (
     script_json,
     work_page_json,
 )
+from scholarld.site.page_fragments import Bylines, WorkEntries
 from scholarld.site.page_templates import load_templates, template_environment, template_problem
 from scholarld.site.scholar_tags import highwire_tags
 from scholarld.site.views import WorkView, WorkViews
@@ -66,29 +67,6 @@ class PageInfo:
 
 
 @dataclass(frozen=True)
-class WorkEntries:
-    """Each work's list entry (the ``work_entry`` macro of ``_macros.html``) rendered once
-    per build; a page that highlights one of the authors gets a copy with that author's
-    link replaced by ``<strong class="author owner">``."""
-
-    macro: Any
-    cache: dict[str, Markup] = field(default_factory=dict)
-
-    def entry(self, work: WorkView, highlight: str = "") -> Markup:
-        html = self.cache.get(work.iri)
-        if html is None:
-            html = self.cache[work.iri] = Markup(self.macro(work, frozenset()))
-        for author in work.authors:
-            if author.iri == highlight and author.href:
-                # escaped as ``Markup.format`` would, without its formatter's cost
-                name = escape(author.name)
-                link = f'<a class="author" href="{escape(author.href)}">{name}</a>'
-                owner = f'<strong class="author owner">{name}</strong>'
-                return Markup(str.replace(html, link, owner))
-        return html
-
-
-@dataclass(frozen=True)
 class Renderer:
     """Everything one build renders with: the graph index, the site config and the
     compiled templates by name."""
@@ -99,6 +77,7 @@ class Renderer:
     owners: frozenset[str]  # plain IRIs of the profile owners
     works: WorkViews  # work views, computed once per build
     entries: WorkEntries  # their rendered list entries
+    bylines: Bylines  # author lists with the owners highlighted, each rendered once
     nodes: SharedNodes  # JSON-LD nodes embedded by many pages, built once
     linkers: dict[int, Linker] = field(default_factory=dict)  # by page depth, for the build
 
@@ -114,19 +93,21 @@ def render_pages(
     site_graph: SiteGraph, config: SiteConfig, templates_dir: Path | None = None
 ) -> Iterator[tuple[str, str]]:
     """``(relative path, HTML text)`` for ``index.html`` and every document, by path."""
-    templates, work_entry = load_templates(template_environment(templates_dir))
+    templates, macros = load_templates(template_environment(templates_dir))
     # The index and the views are many small objects and no reference cycles: the
     # cyclic collector would only rescan them (``collector_paused``, profiles/reader.py).
     with collector_paused(freeze=True):
         index = index_site_graph(site_graph, config.base_iri)
     linker = Linker(config.base_iri, 1)  # the work views' pages sit one folder deep
+    owners = owner_iris(index)
     renderer = Renderer(
         index,
         config,
         templates,
-        owner_iris(index),
+        owners,
         WorkViews(index, linker),
-        WorkEntries(work_entry),
+        WorkEntries(macros),
+        Bylines(macros, owners),
         SharedNodes(index),
         {1: linker},
     )
@@ -213,8 +194,8 @@ def _work_page(renderer: Renderer, linker: Linker, document: str, subject: str) 
     info = page_info(renderer.config, document, work.title)
     return _render(
         renderer, "work", linker, info, data,
-        work=work, owners=renderer.owners, meta=highwire_tags(work),
-        bibtex=bibtex_entry(work), citation=formatted_citation(work),
+        work=work, owners=renderer.owners, byline=renderer.bylines.byline,
+        meta=highwire_tags(work), bibtex=bibtex_entry(work), citation=formatted_citation(work),
     )  # fmt: skip
 
 
@@ -230,7 +211,10 @@ def _venue_page(renderer: Renderer, linker: Linker, document: str, subject: str)
     venue = venue_view(renderer.index, linker, document, renderer.works)
     data = resource_json(renderer.index, subject, ("name", "alternateName"))
     info = page_info(renderer.config, document, venue.short or venue.name)
-    return _render(renderer, "venue", linker, info, data, venue=venue, owners=renderer.owners)
+    return _render(
+        renderer, "venue", linker, info, data,
+        venue=venue, owners=renderer.owners, byline=renderer.bylines.byline,
+    )  # fmt: skip
 
 
 def _resource_page(renderer: Renderer, linker: Linker, document: str, subject: str) -> str:
