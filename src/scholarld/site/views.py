@@ -19,7 +19,7 @@ from scholarld.graph.identifiers import (
 )
 from scholarld.graph.namespaces import FABIO, OCO, PRO, PSO, SCHEMA, SCORO, TI, TVC
 from scholarld.serialize.ntterms import iri_of, is_iri, literal_parts
-from scholarld.site.views_index import GraphIndex, Linker, PropertyTable, safe_url
+from scholarld.site.views_index import NO_TRIPLES, GraphIndex, Linker, PropertyTable, safe_url
 
 VERSION_KINDS = (
     (FABIO.ConferencePaper, "Conference paper"),
@@ -160,7 +160,7 @@ def authors_in_order(
     each person's view for the next work they wrote."""
     roles: dict[str, PropertyTable] = {}  # each author role's triples, in graph order
     for role in index.objects(document, PRO.isDocumentContextFor):
-        table = index.out.get(role, {})
+        table = index.out.get(role, NO_TRIPLES)
         if table.get(PRO.withRole, ("",))[0] == PRO.author:
             roles[role] = table
     followers = {nxt for table in roles.values() for nxt in table.get(OCO.hasNext, ())}
@@ -169,11 +169,13 @@ def authors_in_order(
     current = heads[0] if heads else None
     while current is not None and current not in ordered:
         ordered[current] = None
-        current = index.first(current, OCO.hasNext)
+        table = roles.get(current) or index.out.get(current, NO_TRIPLES)
+        following = table.get(OCO.hasNext)
+        current = following[0] if following else None
     ordered.update((role, None) for role in roles if role not in ordered)  # a broken chain
     known = {} if known is None else known
     return tuple(
-        _author(index, linker, role, roles.get(role) or index.out.get(role, {}), known)
+        _author(index, linker, role, roles.get(role) or index.out.get(role, NO_TRIPLES), known)
         for role in ordered
     )
 
@@ -212,13 +214,15 @@ def identifier_url(scheme: str, value: str) -> str | None:
 
 def links_of(index: GraphIndex, node: str) -> tuple[Anchor, ...]:
     """Full texts, supplements (code, slides, posters) and pages about ``node``."""
+    table = index.out.get(node, NO_TRIPLES)
+    incoming = index.into.get(node, NO_TRIPLES)
     targets = (
-        *index.objects(node, SCHEMA.encoding),
-        *index.objects(node, FABIO.hasManifestation),
-        *index.subjects(SCHEMA.about, node),
-        *index.objects(node, SCHEMA.subjectOf),
-        *index.objects(node, SCHEMA.workFeatured),
-        *index.subjects(SCHEMA.recordedAt, node),
+        *table.get(SCHEMA.encoding, ()),
+        *table.get(FABIO.hasManifestation, ()),
+        *incoming.get(SCHEMA.about, ()),
+        *table.get(SCHEMA.subjectOf, ()),
+        *table.get(SCHEMA.workFeatured, ()),
+        *incoming.get(SCHEMA.recordedAt, ()),
     )
     anchors = {target: _link_anchor(index, target) for target in targets}
     return tuple(anchors[target] for target in sorted(anchors))

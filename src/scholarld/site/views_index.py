@@ -16,7 +16,7 @@ from itertools import chain, groupby
 from scholarld.graph.namespaces import RDF, RDFS, SCHEMA
 from scholarld.graph.sitegraph import SiteGraph
 from scholarld.graph.terms import Triple
-from scholarld.serialize.ntterms import iri_of, is_iri, is_literal, literal_parts
+from scholarld.serialize.ntterms import iri_of, is_iri, is_literal, unescape
 from scholarld.site.documents import document_path
 
 PropertyTable = Mapping[str, Sequence[str]]  # read-only: shared by every page of a build
@@ -34,26 +34,25 @@ class GraphIndex:
     documents: Mapping[str, tuple[str, ...]]
 
     def objects(self, subject: str, predicate: str) -> Sequence[str]:
-        return self.out.get(subject, {}).get(predicate, ())
+        return self.out.get(subject, NO_TRIPLES).get(predicate, ())
 
     def first(self, subject: str, predicate: str) -> str | None:
-        found = self.objects(subject, predicate)
+        found = self.out.get(subject, NO_TRIPLES).get(predicate)
         return found[0] if found else None
 
     def subjects(self, predicate: str, obj: str) -> Sequence[str]:
-        return self.into.get(obj, {}).get(predicate, ())
+        return self.into.get(obj, NO_TRIPLES).get(predicate, ())
 
     def has_type(self, subject: str, cls: str) -> bool:
-        table = self.out.get(subject)  # inlined ``objects``: asked for every author role
-        return table is not None and cls in table.get(RDF.type, ())
+        return cls in self.out.get(subject, NO_TRIPLES).get(RDF.type, ())
 
     def text(self, subject: str, predicate: str) -> str | None:
         """The lexical value of the first literal ``subject predicate ?o``."""
-        found = self.first(subject, predicate)
-        return literal_parts(found).value if found is not None and is_literal(found) else None
+        found = self.out.get(subject, NO_TRIPLES).get(predicate)
+        return literal_value(found[0]) if found and is_literal(found[0]) else None
 
     def texts(self, subject: str, predicate: str) -> list[str]:
-        return [literal_parts(o).value for o in self.objects(subject, predicate) if is_literal(o)]
+        return [literal_value(o) for o in self.objects(subject, predicate) if is_literal(o)]
 
     def label(self, subject: str) -> str:
         """A readable name: ``schema:name``, ``rdfs:label``, ``schema:roleName`` or the IRI."""
@@ -62,6 +61,15 @@ class GraphIndex:
             if found is not None:
                 return found
         return iri_of(subject) if is_iri(subject) else subject
+
+
+NO_TRIPLES: PropertyTable = {}  # the table of a term without triples (never changed)
+
+
+def literal_value(term: str) -> str:
+    """The lexical value of a literal term: ``literal_parts(term).value``, without making
+    the parts (asked for by every name and date a page shows)."""
+    return unescape(term[1 : term.rfind('"')])
 
 
 def index_site_graph(site_graph: SiteGraph, base_iri: str) -> GraphIndex:
