@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scholarld.graph.namespaces import RDF, SCHEMA
-from scholarld.serialize.ntterms import XSD_STRING, iri_of, is_iri, literal_parts
-from scholarld.site.views_index import GraphIndex
+from scholarld.serialize.ntterms import XSD_STRING, iri_of, is_iri, literal_parts, unescape
+from scholarld.site.views_index import NO_TRIPLES, GraphIndex
 
 JsonObject = dict[str, Any]
 CONTEXT = "https://schema.org"
@@ -51,6 +51,8 @@ def script_json(data: JsonObject) -> str:
 
 
 def literal_json(term: str) -> Any:
+    if term[-1] == '"':  # no language, no datatype: an xsd:string, written as a plain string
+        return unescape(term[1:-1])
     parts = literal_parts(term)
     if parts.language is not None:
         return {"@value": parts.value, "@language": parts.language}
@@ -71,18 +73,22 @@ def _single(values: list[Any]) -> Any:
 def node_json(index: GraphIndex, term: str, properties: Sequence[str]) -> JsonObject:
     """``term`` with its schema.org types and the given schema.org ``properties``."""
     data: JsonObject = {}
+    table = index.out.get(term, NO_TRIPLES)
     types = [
         iri_of(t)[len(SCHEMA_NS) :]
-        for t in index.objects(term, RDF.type)
+        for t in table.get(RDF.type, ())
         if t.startswith(SCHEMA_TERM_START)
     ]
     if types:
         data["@type"] = _single(types)
     data["@id"] = iri_of(term)
     for name in properties:
+        objects = table.get(f"<{SCHEMA_NS}{name}>")
+        if not objects:
+            continue
         values = [
             reference(name, obj) if is_iri(obj) else literal_json(obj)
-            for obj in index.objects(term, f"<{SCHEMA_NS}{name}>")
+            for obj in objects
             if not obj.startswith("_:")
         ]
         if values:
