@@ -85,15 +85,32 @@ def index_triples(triples: Iterable[Triple], base_iri: str) -> GraphIndex:
     """Index sorted, unique ``triples``: each subject's and each object's values come in
     the triples' order, sorted, and are kept as the lists they were collected in."""
     out, into = _tables(triples)
-    documents: dict[str, list[str]] = {}
-    for subject in out:
-        if is_iri(subject):
-            document = document_path(iri_of(subject), base_iri)
-            if document is not None:
-                documents.setdefault(document, []).append(subject)
+    documents = _documents(out, base_iri)
     return GraphIndex(
         base_iri, out, into, {d: tuple(sorted(subjects)) for d, subjects in documents.items()}
     )
+
+
+def _documents(subjects: Iterable[str], base_iri: str) -> dict[str, list[str]]:
+    """The subjects each document describes. Sorted subjects bring a document's parts
+    right after it: a subject ``<{base}work/x/…>`` (no escapes) is in ``work/x`` without
+    asking ``document_path`` again (not for a dotted name such as ``work/x.y``)."""
+    documents: dict[str, list[str]] = {}
+    parts_prefix = None  # ``<{base}{document}/`` of the last document found
+    members: list[str] = []
+    for subject in subjects:
+        if parts_prefix is not None and subject.startswith(parts_prefix) and "\\" not in subject:
+            members.append(subject)
+            continue
+        document = document_path(iri_of(subject), base_iri) if is_iri(subject) else None
+        if document is None:
+            parts_prefix = None
+            continue
+        members = documents.setdefault(document, [])
+        members.append(subject)
+        plain = "/" in document and "." not in document and "\\" not in document
+        parts_prefix = f"<{base_iri}{document}/" if plain else None
+    return documents
 
 
 def _tables(triples: Iterable[Triple]) -> tuple[dict[str, Table], dict[str, Table]]:
