@@ -13,7 +13,6 @@ from scholarld.serialize.export import read_site_graph
 from scholarld.site.citation import bibtex_entry, formatted_citation, latex_escape
 from scholarld.site.scholar_tags import highwire_tags
 from scholarld.site.views import (
-    AuthorView,
     IdentifierView,
     VenueRef,
     VersionView,
@@ -22,6 +21,7 @@ from scholarld.site.views import (
     identifier_url,
     main_version,
 )
+from scholarld.site.views_authors import AuthorView
 from scholarld.site.views_index import Linker, index_site_graph, part_fragment, safe_url
 from scholarld.site.views_resource import prefixed
 from site_pages_fixtures import DATA, two_profiles

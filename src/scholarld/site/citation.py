@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from scholarld.graph.namespaces import FABIO
-from scholarld.site.views import AuthorView, VersionView, WorkView
+from scholarld.site.views import VersionView, WorkView
+from scholarld.site.views_authors import AuthorView
 
 ENTRY_TYPES = {
     FABIO.ConferencePaper: "inproceedings",

@@ -11,7 +11,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from scholarld.site.views import AuthorView, WorkView
+from scholarld.site.views import WorkView
+from scholarld.site.views_authors import AuthorView
 
 
 def macro_of(macros: Any, name: str) -> Any:

@@ -1,6 +1,7 @@
 """Views of works and versions computed from the graph's triples: what a publication list
-entry or a publication page shows (authors in order, venue and year, Oral/Spotlight,
-awards, nominations, status, identifiers, links). Never reads the profile model."""
+entry or a publication page shows (authors in order, from ``views_authors``; venue and
+year, Oral/Spotlight, awards, nominations, status, identifiers, links). Never reads the
+profile model."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from scholarld.graph.identifiers import (
     WIKIDATA,
     scheme_url,
 )
-from scholarld.graph.namespaces import FABIO, OCO, PRO, PSO, SCHEMA, SCORO, TI, TVC
+from scholarld.graph.namespaces import FABIO, PSO, SCHEMA, TI, TVC
 from scholarld.serialize.ntterms import iri_of, is_iri, literal_parts
-from scholarld.site.views_index import NO_TRIPLES, GraphIndex, Linker, PropertyTable, safe_url
+from scholarld.site.views_authors import AuthorView, KnownAuthors, authors_in_order
+from scholarld.site.views_index import NO_TRIPLES, GraphIndex, Linker, safe_url
 
 VERSION_KINDS = (
     (FABIO.ConferencePaper, "Conference paper"),
@@ -38,14 +40,6 @@ class Anchor:
 
     text: str
     href: str | None = None
-
-
-@dataclass(frozen=True)
-class AuthorView:
-    iri: str  # plain IRI
-    name: str
-    href: str | None
-    equal_contribution: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,51 +140,6 @@ def main_version(versions: tuple[VersionView, ...]) -> VersionView | None:
 
 def _version_order(version: VersionView) -> tuple[str, str]:
     return (version.date or version.year or "9999", version.iri)
-
-
-# Author views already made in a build, by (person term, equal contribution).
-KnownAuthors = dict[tuple[str, bool], AuthorView]
-
-
-def authors_in_order(
-    index: GraphIndex, linker: Linker, document: str, known: KnownAuthors | None = None
-) -> tuple[AuthorView, ...]:
-    """The authors of a version or work, following its ``oco:hasNext`` chain of
-    ``pro:RoleInTime`` author roles from the head. ``known`` (for one ``linker``) keeps
-    each person's view for the next work they wrote."""
-    roles: dict[str, PropertyTable] = {}  # each author role's triples, in graph order
-    for role in index.objects(document, PRO.isDocumentContextFor):
-        table = index.out.get(role, NO_TRIPLES)
-        if table.get(PRO.withRole, ("",))[0] == PRO.author:
-            roles[role] = table
-    followers = {nxt for table in roles.values() for nxt in table.get(OCO.hasNext, ())}
-    heads = [role for role in roles if role not in followers]
-    ordered: dict[str, None] = {}  # insertion-ordered, fast membership
-    current = heads[0] if heads else None
-    while current is not None and current not in ordered:
-        ordered[current] = None
-        table = roles.get(current) or index.out.get(current, NO_TRIPLES)
-        following = table.get(OCO.hasNext)
-        current = following[0] if following else None
-    ordered.update((role, None) for role in roles if role not in ordered)  # a broken chain
-    known = {} if known is None else known
-    return tuple(
-        _author(index, linker, role, roles.get(role) or index.out.get(role, NO_TRIPLES), known)
-        for role in ordered
-    )
-
-
-def _author(
-    index: GraphIndex, linker: Linker, role: str, table: PropertyTable, known: KnownAuthors
-) -> AuthorView:
-    person = table.get(PRO.isHeldBy, (role,))[0]
-    key = (person, bool(table.get(SCORO.isEqualToRoleInTime)))
-    found = known.get(key)
-    if found is None:
-        found = known[key] = AuthorView(
-            iri_of(person), index.label(person), linker.href(person), key[1]
-        )
-    return found
 
 
 def identifiers_of(index: GraphIndex, node: str) -> tuple[IdentifierView, ...]:

@@ -1,0 +1,64 @@
+"""The authors of a work or version in order, from the graph's ``oco:hasNext`` chain of
+``pro:RoleInTime`` author roles; each person's view is made once per build and shared by
+all their works (``KnownAuthors``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scholarld.graph.namespaces import OCO, PRO, SCORO
+from scholarld.serialize.ntterms import iri_of
+from scholarld.site.views_index import NO_TRIPLES, GraphIndex, Linker, PropertyTable
+
+
+@dataclass(frozen=True)
+class AuthorView:
+    iri: str  # plain IRI
+    name: str
+    href: str | None
+    equal_contribution: bool = False
+
+
+# Author views already made in a build, by (person term, equal contribution).
+KnownAuthors = dict[tuple[str, bool], AuthorView]
+
+
+def authors_in_order(
+    index: GraphIndex, linker: Linker, document: str, known: KnownAuthors | None = None
+) -> tuple[AuthorView, ...]:
+    """The authors of a version or work, following its ``oco:hasNext`` chain of
+    ``pro:RoleInTime`` author roles from the head. ``known`` (for one ``linker``) keeps
+    each person's view for the next work they wrote."""
+    roles: dict[str, PropertyTable] = {}  # each author role's triples, in graph order
+    for role in index.objects(document, PRO.isDocumentContextFor):
+        table = index.out.get(role, NO_TRIPLES)
+        if table.get(PRO.withRole, ("",))[0] == PRO.author:
+            roles[role] = table
+    followers = {nxt for table in roles.values() for nxt in table.get(OCO.hasNext, ())}
+    heads = [role for role in roles if role not in followers]
+    ordered: dict[str, None] = {}  # insertion-ordered, fast membership
+    current = heads[0] if heads else None
+    while current is not None and current not in ordered:
+        ordered[current] = None
+        table = roles.get(current) or index.out.get(current, NO_TRIPLES)
+        following = table.get(OCO.hasNext)
+        current = following[0] if following else None
+    ordered.update((role, None) for role in roles if role not in ordered)  # a broken chain
+    known = {} if known is None else known
+    return tuple(
+        _author(index, linker, role, roles.get(role) or index.out.get(role, NO_TRIPLES), known)
+        for role in ordered
+    )
+
+
+def _author(
+    index: GraphIndex, linker: Linker, role: str, table: PropertyTable, known: KnownAuthors
+) -> AuthorView:
+    person = table.get(PRO.isHeldBy, (role,))[0]
+    key = (person, bool(table.get(SCORO.isEqualToRoleInTime)))
+    found = known.get(key)
+    if found is None:
+        found = known[key] = AuthorView(
+            iri_of(person), index.label(person), linker.href(person), key[1]
+        )
+    return found
