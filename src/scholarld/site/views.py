@@ -18,7 +18,7 @@ from scholarld.graph.identifiers import (
     WIKIDATA,
     scheme_url,
 )
-from scholarld.graph.namespaces import FABIO, PSO, SCHEMA, TI, TVC
+from scholarld.graph.namespaces import FABIO, PSO, RDF, SCHEMA, TI, TVC
 from scholarld.serialize.ntterms import iri_of, is_iri, literal_parts
 from scholarld.site.views_authors import AuthorView, KnownAuthors, authors_in_order
 from scholarld.site.views_index import NO_TRIPLES, GraphIndex, Linker, safe_url
@@ -187,48 +187,75 @@ def _link_anchor(index: GraphIndex, link: str) -> Anchor:
     return Anchor(index.label(link), href)
 
 
+@dataclass(frozen=True)
+class SharedViews:
+    """Views that many versions share, each made once per build (for one linker): an
+    author by person and equal contribution (``views_authors``), and a venue by the
+    proceedings, journal, publisher or series that names it."""
+
+    authors: KnownAuthors = field(default_factory=dict)
+    containers: dict[str, VenueRef] = field(default_factory=dict)  # by proceedings, journal
+    publishers: dict[str, VenueRef] = field(default_factory=dict)
+
+
 def version_view(
-    index: GraphIndex, linker: Linker, node: str, work: str, known: KnownAuthors | None = None
+    index: GraphIndex, linker: Linker, node: str, work: str, shared: SharedViews | None = None
 ) -> VersionView:
+    shared = SharedViews() if shared is None else shared
+    types = index.out.get(node, NO_TRIPLES).get(RDF.type, ())
     kind_class, kind = next(
-        ((cls, name) for cls, name in VERSION_KINDS if index.has_type(node, cls)),
-        ("", "Version"),
+        ((cls, name) for cls, name in VERSION_KINDS if cls in types), ("", "Version")
     )
     date = index.text(node, SCHEMA.datePublished)
+    iri = iri_of(node)
     return VersionView(
-        iri=iri_of(node),
-        anchor=iri_of(node)[len(iri_of(work)) + 1 :],
+        iri=iri,
+        anchor=iri[len(iri_of(work)) + 1 :],
         title=index.text(node, SCHEMA.headline) or index.label(node),
         kind=kind,
         kind_class=kind_class,
         year=date[:4] if date else None,
         date=date,
-        venue=_venue_of(index, linker, node),
+        venue=_venue_of(index, linker, node, shared),
         presentation=_presentation(index, node),
         awards=tuple(index.texts(node, SCHEMA.award)),
         nominations=_nominations(index, node),
         status=_status(index, node),
-        authors=authors_in_order(index, linker, node, known),
+        authors=authors_in_order(index, linker, node, shared.authors),
         identifiers=identifiers_of(index, node),
         links=links_of(index, node),
         pdf_url=_pdf_url(index, node),
     )
 
 
-def _venue_of(index: GraphIndex, linker: Linker, node: str) -> VenueRef | None:
+def _venue_of(index: GraphIndex, linker: Linker, node: str, shared: SharedViews) -> VenueRef | None:
+    """The venue of a version: its container (proceedings or journal), else its publisher,
+    else the event series featuring it; each container's or publisher's venue made once."""
     container = index.first(node, SCHEMA.isPartOf)
     if container is not None:
-        if index.has_type(container, SCHEMA.Periodical):
-            return _venue_ref(index, linker, container, None, journal=True)
-        series = index.first(container, SCHEMA.isPartOf) or container
-        return _venue_ref(index, linker, series, index.label(container), journal=False)
+        found = shared.containers.get(container)
+        if found is None:
+            found = _container_venue(index, linker, container)
+            shared.containers[container] = found
+        return found
     publisher = index.first(node, SCHEMA.publisher)
     if publisher is not None:
-        return _venue_ref(index, linker, publisher, None, journal=False)
+        found = shared.publishers.get(publisher)
+        if found is None:
+            found = _venue_ref(index, linker, publisher, None, journal=False)
+            shared.publishers[publisher] = found
+        return found
     for event in index.subjects(SCHEMA.workFeatured, node):
         if index.has_type(event, SCHEMA.EventSeries):
             return _venue_ref(index, linker, event, None, journal=False)
     return None
+
+
+def _container_venue(index: GraphIndex, linker: Linker, container: str) -> VenueRef:
+    if index.has_type(container, SCHEMA.Periodical):
+        return _venue_ref(index, linker, container, None, journal=True)
+    series = index.first(container, SCHEMA.isPartOf) or container
+    return _venue_ref(index, linker, series, index.label(container), journal=False)
 
 
 def _venue_ref(
@@ -280,18 +307,18 @@ def _pdf_url(index: GraphIndex, node: str) -> str | None:
 
 
 def work_view(
-    index: GraphIndex, linker: Linker, work: str, known: KnownAuthors | None = None
+    index: GraphIndex, linker: Linker, work: str, shared: SharedViews | None = None
 ) -> WorkView:
-    known = {} if known is None else known
+    shared = SharedViews() if shared is None else shared
     versions = tuple(
-        version_view(index, linker, node, work, known)
+        version_view(index, linker, node, work, shared)
         for node in index.objects(work, SCHEMA.workExample)
     )
     return WorkView(
         iri=iri_of(work),
         href=linker.href(work) or "",
         title=index.label(work),
-        authors=authors_in_order(index, linker, work, known),
+        authors=authors_in_order(index, linker, work, shared.authors),
         versions=tuple(sorted(versions, key=_version_order)),
         awards=tuple(index.texts(work, SCHEMA.award)),
         notes=tuple(index.texts(work, SCHEMA.description)),
@@ -336,17 +363,18 @@ def _work_date(work: WorkView) -> str:
 class WorkViews:
     """Work views of one build, each computed once: a work appears on its own page, on
     every author's page and on venue pages. All those pages sit one folder deep, so one
-    ``linker`` (depth 1) serves them all, and each author's view is made once (``authors``)."""
+    ``linker`` (depth 1) serves them all, and each author's and venue's view is made once
+    (``shared``)."""
 
     index: GraphIndex
     linker: Linker
     cache: dict[str, WorkView] = field(default_factory=dict)
-    authors: KnownAuthors = field(default_factory=dict)
+    shared: SharedViews = field(default_factory=SharedViews)
 
     def get(self, work: str) -> WorkView:
         found = self.cache.get(work)
         if found is None:
-            found = self.cache[work] = work_view(self.index, self.linker, work, self.authors)
+            found = self.cache[work] = work_view(self.index, self.linker, work, self.shared)
         return found
 
     def of_person(self, person: str) -> list[WorkView]:

@@ -29,26 +29,26 @@ def authors_in_order(
     """The authors of a version or work, following its ``oco:hasNext`` chain of
     ``pro:RoleInTime`` author roles from the head. ``known`` (for one ``linker``) keeps
     each person's view for the next work they wrote."""
+    out = index.out
     roles: dict[str, PropertyTable] = {}  # each author role's triples, in graph order
-    for role in index.objects(document, PRO.isDocumentContextFor):
-        table = index.out.get(role, NO_TRIPLES)
+    followers: set[str] = set()
+    for role in out.get(document, NO_TRIPLES).get(PRO.isDocumentContextFor, ()):
+        table = out.get(role, NO_TRIPLES)
         if table.get(PRO.withRole, ("",))[0] == PRO.author:
             roles[role] = table
-    followers = {nxt for table in roles.values() for nxt in table.get(OCO.hasNext, ())}
+            followers.update(table.get(OCO.hasNext, ()))
     heads = [role for role in roles if role not in followers]
-    ordered: dict[str, None] = {}  # insertion-ordered, fast membership
+    ordered: dict[str, PropertyTable] = {}  # insertion-ordered, fast membership
     current = heads[0] if heads else None
     while current is not None and current not in ordered:
-        ordered[current] = None
-        table = roles.get(current) or index.out.get(current, NO_TRIPLES)
+        table = ordered[current] = roles.get(current) or out.get(current, NO_TRIPLES)
         following = table.get(OCO.hasNext)
         current = following[0] if following else None
-    ordered.update((role, None) for role in roles if role not in ordered)  # a broken chain
+    for role, table in roles.items():  # a broken chain: keep every author
+        if role not in ordered:
+            ordered[role] = table
     known = {} if known is None else known
-    return tuple(
-        _author(index, linker, role, roles.get(role) or index.out.get(role, NO_TRIPLES), known)
-        for role in ordered
-    )
+    return tuple([_author(index, linker, role, table, known) for role, table in ordered.items()])
 
 
 def _author(
