@@ -330,11 +330,7 @@ def work_view(
 
 def works_of(index: GraphIndex, person: str) -> list[str]:
     """The works (``fabio:ResearchPaper``) ``person`` is an author of."""
-    return [
-        work
-        for work in index.subjects(SCHEMA.author, person)
-        if index.has_type(work, FABIO.ResearchPaper)
-    ]
+    return index.typed(index.subjects(SCHEMA.author, person), FABIO.ResearchPaper)
 
 
 def works_by_year(works: list[WorkView]) -> list[tuple[str, list[WorkView]]]:

@@ -46,6 +46,11 @@ class GraphIndex:
     def has_type(self, subject: str, cls: str) -> bool:
         return cls in self.out.get(subject, NO_TRIPLES).get(RDF.type, ())
 
+    def typed(self, subjects: Iterable[str], cls: str) -> list[str]:
+        """The ``subjects`` of type ``cls``, in order (``has_type`` over many)."""
+        out, rdf_type = self.out, RDF.type
+        return [s for s in subjects if cls in out.get(s, NO_TRIPLES).get(rdf_type, ())]
+
     def text(self, subject: str, predicate: str) -> str | None:
         """The lexical value of the first literal ``subject predicate ?o``."""
         found = self.out.get(subject, NO_TRIPLES).get(predicate)

@@ -179,9 +179,8 @@ def _held_roles(index: GraphIndex, person: str) -> list[str]:
     """Roles in time the person holds that are not author roles nor affiliations."""
     return [
         role
-        for role in index.subjects(PRO.isHeldBy, person)
-        if index.has_type(role, SCHEMA.Role)
-        and index.first(role, PRO.relatesToOrganization) is None
+        for role in index.typed(index.subjects(PRO.isHeldBy, person), SCHEMA.Role)
+        if index.first(role, PRO.relatesToOrganization) is None
     ]
 
 
