@@ -68,22 +68,30 @@ def value_view(index: GraphIndex, linker: Linker, term: str) -> ValueView:
     return ValueView(parts.value, None, parts.language, prefixed(datatype) if datatype else None)
 
 
+# The value views of one page by term: a resource often links to the same term by two
+# properties (a version ``frbr:partOf`` and ``schema:isPartOf`` its proceedings).
+PageValues = dict[str, ValueView]
+
+
 def resource_views(index: GraphIndex, linker: Linker, document: str) -> list[ResourceView]:
     """Every subject the document describes, its main resource first."""
     main = f"<{index.base}{document}>"
     subjects = sorted(index.documents.get(document, ()), key=lambda s: (s != main, s))
-    return [_resource_view(index, linker, document, subject) for subject in subjects]
+    values: PageValues = {}
+    return [_resource_view(index, linker, document, subject, values) for subject in subjects]
 
 
-def _resource_view(index: GraphIndex, linker: Linker, document: str, subject: str) -> ResourceView:
+def _resource_view(
+    index: GraphIndex, linker: Linker, document: str, subject: str, values: PageValues
+) -> ResourceView:
     table = index.out.get(subject, {})
     rows = tuple(
-        _row(index, linker, predicate, objects)
+        _row(index, linker, predicate, objects, values)
         for predicate, objects in sorted(table.items())
         if predicate != RDF.type
     )
     incoming = tuple(
-        _row(index, linker, predicate, subjects)
+        _row(index, linker, predicate, subjects, values)
         for predicate, subjects in sorted(index.into.get(subject, {}).items())
     )
     return ResourceView(
@@ -102,11 +110,17 @@ def _main(index: GraphIndex, document: str) -> str:
     return f"<{index.base}{document}>"
 
 
-def _row(index: GraphIndex, linker: Linker, predicate: str, terms: Sequence[str]) -> PropertyRow:
+def _row(
+    index: GraphIndex, linker: Linker, predicate: str, terms: Sequence[str], values: PageValues
+) -> PropertyRow:
     value = iri_of(predicate)
-    return PropertyRow(
-        prefixed(value), safe_url(value), tuple(value_view(index, linker, term) for term in terms)
-    )
+    views = []
+    for term in terms:
+        view = values.get(term)
+        if view is None:
+            view = values[term] = value_view(index, linker, term)
+        views.append(view)
+    return PropertyRow(prefixed(value), safe_url(value), tuple(views))
 
 
 @dataclass(frozen=True)
