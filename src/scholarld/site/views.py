@@ -143,8 +143,11 @@ def _version_order(version: VersionView) -> tuple[str, str]:
 
 
 def identifiers_of(index: GraphIndex, node: str) -> tuple[IdentifierView, ...]:
+    identifiers = index.objects(node, SCHEMA.identifier)
+    if not identifiers:
+        return ()
     found = []
-    for identifier in index.objects(node, SCHEMA.identifier):
+    for identifier in identifiers:
         scheme = index.text(identifier, SCHEMA.propertyID) or ""
         value = index.text(identifier, SCHEMA.value) or ""
         found.append(IdentifierView(scheme, value, identifier_url(scheme, value)))
@@ -173,6 +176,8 @@ def links_of(index: GraphIndex, node: str) -> tuple[Anchor, ...]:
         *table.get(SCHEMA.workFeatured, ()),
         *incoming.get(SCHEMA.recordedAt, ()),
     )
+    if not targets:
+        return ()
     anchors = {target: _link_anchor(index, target) for target in targets}
     return tuple(anchors[target] for target in sorted(anchors))
 

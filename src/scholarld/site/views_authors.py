@@ -30,35 +30,40 @@ def authors_in_order(
     ``pro:RoleInTime`` author roles from the head. ``known`` (for one ``linker``) keeps
     each person's view for the next work they wrote."""
     out = index.out
+    has_next = OCO.hasNext  # read for every role: a local, not an attribute each time
     roles: dict[str, PropertyTable] = {}  # each author role's triples, in graph order
     followers: set[str] = set()
     for role in out.get(document, NO_TRIPLES).get(PRO.isDocumentContextFor, ()):
         table = out.get(role, NO_TRIPLES)
         if table.get(PRO.withRole, ("",))[0] == PRO.author:
             roles[role] = table
-            followers.update(table.get(OCO.hasNext, ()))
+            followers.update(table.get(has_next, ()))
     heads = [role for role in roles if role not in followers]
     ordered: dict[str, PropertyTable] = {}  # insertion-ordered, fast membership
     current = heads[0] if heads else None
     while current is not None and current not in ordered:
         table = ordered[current] = roles.get(current) or out.get(current, NO_TRIPLES)
-        following = table.get(OCO.hasNext)
+        following = table.get(has_next)
         current = following[0] if following else None
     for role, table in roles.items():  # a broken chain: keep every author
         if role not in ordered:
             ordered[role] = table
-    known = {} if known is None else known
-    return tuple([_author(index, linker, role, table, known) for role, table in ordered.items()])
+    return _authors(index, linker, ordered, {} if known is None else known)
 
 
-def _author(
-    index: GraphIndex, linker: Linker, role: str, table: PropertyTable, known: KnownAuthors
-) -> AuthorView:
-    person = table.get(PRO.isHeldBy, (role,))[0]
-    key = (person, bool(table.get(SCORO.isEqualToRoleInTime)))
-    found = known.get(key)
-    if found is None:
-        found = known[key] = AuthorView(
-            iri_of(person), index.label(person), linker.href(person), key[1]
-        )
-    return found
+def _authors(
+    index: GraphIndex, linker: Linker, roles: dict[str, PropertyTable], known: KnownAuthors
+) -> tuple[AuthorView, ...]:
+    """The view of each role's person, made once per person and equal contribution."""
+    held_by, equal_to = PRO.isHeldBy, SCORO.isEqualToRoleInTime
+    authors = []
+    for role, table in roles.items():
+        person = table.get(held_by, (role,))[0]
+        key = (person, bool(table.get(equal_to)))
+        found = known.get(key)
+        if found is None:
+            found = known[key] = AuthorView(
+                iri_of(person), index.label(person), linker.href(person), key[1]
+            )
+        authors.append(found)
+    return tuple(authors)
