@@ -24,28 +24,33 @@ ENTRY_TYPES = {
 }
 VENUE_FIELDS = {"inproceedings": "booktitle", "article": "journal", "techreport": "institution"}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_LATEX = str.maketrans(
-    {
-        "\\": "\\textbackslash{}",
-        "{": "\\{",
-        "}": "\\}",
-        "%": "\\%",
-        "&": "\\&",
-        "$": "\\$",
-        "#": "\\#",
-        "_": "\\_",
-        "~": "\\textasciitilde{}",
-        "^": "\\textasciicircum{}",
-        "\n": " ",
-        "\t": " ",
-        "\r": " ",
-    }
-)
+LATEX_ESCAPES = {
+    "\\": "\\textbackslash{}",
+    "{": "\\{",
+    "}": "\\}",
+    "%": "\\%",
+    "&": "\\&",
+    "$": "\\$",
+    "#": "\\#",
+    "_": "\\_",
+    "~": "\\textasciitilde{}",
+    "^": "\\textasciicircum{}",
+    "\n": " ",
+    "\t": " ",
+    "\r": " ",
+}
+_LATEX_SPECIAL = re.compile("[" + re.escape("".join(LATEX_ESCAPES)) + "]")
 _KEY = re.compile(r"[^A-Za-z0-9_:.-]")
 
 
 def latex_escape(text: str) -> str:
-    return text.translate(_LATEX)
+    """``text`` with LaTeX's special characters escaped (found by one regular expression:
+    ``str.translate`` takes a slow path on non-ASCII names)."""
+    return _LATEX_SPECIAL.sub(_latex_escape_one, text)
+
+
+def _latex_escape_one(special: re.Match[str]) -> str:
+    return LATEX_ESCAPES[special.group()]
 
 
 def bibtex_entry(work: WorkView) -> str:
