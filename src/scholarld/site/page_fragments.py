@@ -32,6 +32,7 @@ class WorkEntries:
 
     macros: Any  # the ``_macros.html`` module
     cache: dict[str, Markup] = field(default_factory=dict)
+    highlights: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     def entry(self, work: WorkView, highlight: str = "") -> Markup:
         html = self.cache.get(work.iri)
@@ -40,12 +41,22 @@ class WorkEntries:
             html = self.cache[work.iri] = Markup(rendered)
         for author in work.authors:
             if author.iri == highlight and author.href:
-                # escaped as ``Markup.format`` would, without its formatter's cost
-                name = escape(author.name)
-                link = f'<a class="author" href="{escape(author.href)}">{name}</a>'
-                owner = f'<strong class="author owner">{name}</strong>'
+                link, owner = self.highlight(author.href, author.name)
                 return Markup(str.replace(html, link, owner))
         return html
+
+    def highlight(self, href: str, name: str) -> tuple[str, str]:
+        """An author's link in an entry and its highlighted form, escaped as
+        ``Markup.format`` would (without its formatter's cost), made once per author."""
+        found = self.highlights.get((href, name))
+        if found is None:
+            text = escape(name)
+            found = (
+                f'<a class="author" href="{escape(href)}">{text}</a>',
+                f'<strong class="author owner">{text}</strong>',
+            )
+            self.highlights[(href, name)] = found
+        return found
 
 
 @dataclass(frozen=True)
