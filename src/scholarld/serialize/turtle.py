@@ -16,7 +16,7 @@ RDF/XML goes through pyoxigraph (parse the sorted N-Triples, serialize).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 from typing import NamedTuple
 
@@ -45,6 +45,19 @@ def write_turtle(
 ) -> bytes:
     """Turtle (the union of ``graphs``; ``union`` when already known) or TriG (one named
     graph each)."""
+    return b"".join(turtle_chunks(graphs, base_iri, prefixes, trig=trig, union=union))
+
+
+def turtle_chunks(
+    graphs: Sequence[TripleGraph],
+    base_iri: str,
+    prefixes: Mapping[str, str],
+    *,
+    trig: bool,
+    union: Sequence[Triple] | None = None,
+) -> Iterator[bytes]:
+    """``write_turtle`` as chunks: the header (which needs every piece's prefixes, so the
+    body is written first), then the body's pieces."""
     names = turtle_names(prefixes, base_iri)
     if trig:
         pieces = map_in_two(partial(_trig_pieces, names), graphs)
@@ -56,8 +69,9 @@ def write_turtle(
     header = [f"@prefix {name}: <{prefixes[name]}> ." for name in sorted(used)]
     if names.base_iri is not None:
         header.insert(0, f"@base <{names.base_iri}> .")
-    head = ("\n".join(header) + "\n\n").encode("utf-8")
-    return head + b"".join(piece.text for piece in pieces)
+    yield ("\n".join(header) + "\n\n").encode("utf-8")
+    for piece in pieces:
+        yield piece.text
 
 
 def _turtle_pieces(names: TurtleNames, slices: Sequence[Sequence[Triple]]) -> list[WrittenPiece]:
