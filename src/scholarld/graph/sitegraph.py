@@ -5,7 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, groupby
+from itertools import chain, compress, islice
+from operator import ne
 from pathlib import Path
 
 from scholarld.graph.terms import Triple
@@ -57,16 +58,26 @@ class SiteGraph:
 
 def sorted_union(blocks: Iterable[Sequence[Triple]]) -> list[Triple]:
     """Every triple of ``blocks`` (each sorted) once, sorted: Timsort merges the sorted
-    runs in C, and equal triples end up adjacent."""
+    runs in C, and equal triples end up adjacent, so a triple is kept when it differs from
+    the one before it (compared in C too)."""
     merged = list(chain.from_iterable(blocks))
     merged.sort()
-    return [triple for triple, _ in groupby(merged)]
+    if not merged:
+        return merged
+    later = islice(merged, 1, None)
+    return [merged[0], *compress(islice(merged, 1, None), map(ne, later, merged))]
 
 
 def with_triples(union: list[Triple], extra: Sequence[Triple]) -> list[Triple]:
-    """``union`` (sorted, unique) with the few ``extra`` triples inserted, in place."""
+    """``union`` (sorted, unique) with the few ``extra`` triples (sorted) inserted where
+    they belong, unless there already: one copy of ``union``, not one per triple."""
+    merged: list[Triple] = []
+    start = 0
     for triple in extra:
-        at = bisect_left(union, triple)
+        at = bisect_left(union, triple, start)
+        merged += union[start:at]
         if at == len(union) or union[at] != triple:
-            union.insert(at, triple)
-    return union
+            merged.append(triple)
+        start = at
+    merged += union[start:]
+    return merged

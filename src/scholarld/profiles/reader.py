@@ -26,7 +26,7 @@ from scholarld.collector import collector_paused
 from scholarld.errors import Problem, ProfileError
 from scholarld.model import Profile, SiteConfig
 from scholarld.model_references import reference_problems
-from scholarld.parallel import map_in_two
+from scholarld.parallel import MARSHAL, map_in_two
 from scholarld.profiles import Site, SourcedProfile
 from scholarld.profiles.locate import line_of, locate_reference_problems, validation_problems
 from scholarld.profiles.source import decode_utf8, read_bytes
@@ -73,8 +73,10 @@ def read_site(data_dir: Path) -> Site:
     profiles: list[SourcedProfile] = []
     with collector_paused():
         # YAML parsing is independent per file: with many files, a second process parses
-        # part of them and sends back the plain values (cheap to pickle; models are not)
-        values = map_in_two(plain_documents, [source.path for source in sources])
+        # part of them and sends back the plain values (marshalled: built-in types only;
+        # the models would be slow to send)
+        paths = [source.path for source in sources]
+        values = map_in_two(plain_documents, paths, transfer=MARSHAL)
         for source, value in zip(sources, values, strict=True):
             profile, profile_problems = read_profile(source.path, value)
             problems += profile_problems
