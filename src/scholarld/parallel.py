@@ -29,6 +29,7 @@ from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Finished = TypeVar("Finished")
 
 MIN_ITEMS = 16  # below this, a fork costs more than it saves
 # The child's share: it runs slower than the parent (copy-on-write page faults, pickling
@@ -79,9 +80,23 @@ def map_in_two(
     half suits work whose results are cheap to send back, such as encoded text) and sends
     them back by ``transfer`` (default ``PICKLE``). A ``work`` that sums up its items in
     one result (``graph.build.graph_part``) gives one result per process."""
+    return map_and_finish(work, _as_they_are, items, min_items, child_share, transfer)
+
+
+def map_and_finish(
+    work: Callable[[Sequence[Item]], list[Result]],
+    finish: Callable[[list[Result]], list[Finished]],
+    items: Sequence[Item],
+    min_items: int | None = None,
+    child_share: float = CHILD_SHARE,
+    transfer: Transfer[Result] | None = None,
+) -> list[Finished]:
+    """``finish(work(items))``, as ``map_in_two`` splits it, for a last step whose results
+    cannot travel (objects slow to send, such as validated models): this process finishes
+    its own part while the child works, then the child's part when it arrives."""
     way: Transfer[Result] = transfer or PICKLE
     if len(items) < (MIN_ITEMS if min_items is None else min_items) or not can_fork():
-        return work(items)
+        return finish(work(items))
     middle = len(items) - int(len(items) * child_share)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
@@ -91,14 +106,18 @@ def map_in_two(
     child.start()
     sender.close()
     try:
-        first = work(items[:middle])
+        first = finish(work(items[:middle]))
         second: list[Result] | None = _receive(receiver, way.load)
     finally:
         receiver.close()
         child.join()
     if second is None:  # the child failed: compute its half here (raising as a serial run)
         second = work(rest)
-    return first + second
+    return first + finish(second)
+
+
+def _as_they_are(results: list[Result]) -> list[Result]:
+    return results
 
 
 def _receive(receiver: Connection, load: Callable[[bytes], list[Result]]) -> list[Result] | None:

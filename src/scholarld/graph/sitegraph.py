@@ -9,7 +9,7 @@ from itertools import chain, compress, islice
 from operator import ne
 from pathlib import Path
 
-from scholarld.graph.terms import Triple
+from scholarld.graph.terms import Triple, ntriples_lines
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class NamedGraph:
     triples: tuple[Triple, ...]
 
     def ntriples(self) -> str:
-        return "".join(f"{s} {p} {o} .\n" for s, p, o in self.triples)
+        return ntriples_lines(self.triples)
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,12 @@ class SiteGraph:
         unique = self.union
         if unique is None:
             unique = sorted_union(graph.triples for graph in self.graphs)
-        return "".join(f"{s} {p} {o} .\n" for s, p, o in unique)
+        return ntriples_lines(unique)
 
     def nquads(self) -> str:
         """Every graph as N-Quads, graph by graph in IRI order, triples sorted."""
         return "".join(
-            f"{s} {p} {o} <{graph.iri}> .\n" for graph in self.graphs for s, p, o in graph.triples
+            ntriples_lines(graph.triples, f" <{graph.iri}> .\n") for graph in self.graphs
         )
 
     def triple_count(self) -> int:

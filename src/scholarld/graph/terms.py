@@ -10,6 +10,7 @@ non-ASCII letter) is written as it is, in UTF-8.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from scholarld.graph.namespaces import XSD
@@ -93,3 +94,9 @@ def integer_literal(value: int) -> str:
 def url_literal(url: str) -> str:
     """A URL as an ``xsd:anyURI`` literal (``fabio:hasURL``)."""
     return literal(url, datatype=XSD.anyURI)
+
+
+def ntriples_lines(triples: Sequence[Triple], tail: str = " .\n") -> str:
+    """``triples`` as N-Triples lines (``tail`` ends each: `` <graph> .\n`` for N-Quads),
+    joined in C: no Python code runs per line."""
+    return tail.join(map(" ".join, triples)) + tail if triples else ""

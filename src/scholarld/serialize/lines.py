@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from scholarld.graph.sitegraph import sorted_union
+from scholarld.graph.terms import ntriples_lines
 
 SLICE_TRIPLES = 25_000  # N-Triples lines encoded at a time
 
@@ -38,7 +39,7 @@ def union_triples(graphs: Sequence[TripleGraph]) -> Sequence[Triple]:
 
 def ntriples_text(graphs: Sequence[TripleGraph]) -> str:
     """The union of ``graphs`` as sorted N-Triples, each line once (``union_triples``)."""
-    return "".join([f"{s} {p} {o} .\n" for s, p, o in union_triples(graphs)])
+    return ntriples_lines(union_triples(graphs))
 
 
 def ntriples_chunks(triples: Sequence[Triple]) -> Iterator[bytes]:
@@ -49,7 +50,7 @@ def ntriples_chunks(triples: Sequence[Triple]) -> Iterator[bytes]:
     here: copying its pages after the fork costs more than the lines it writes.)"""
     size = SLICE_TRIPLES
     for start in range(0, len(triples), size):
-        yield "".join([f"{s} {p} {o} .\n" for s, p, o in triples[start : start + size]]).encode()
+        yield ntriples_lines(triples[start : start + size]).encode()
 
 
 def ntriples_bytes(triples: Sequence[Triple]) -> bytes:
@@ -70,5 +71,4 @@ def nquads_chunks(graphs: Sequence[TripleGraph]) -> Iterator[bytes]:
 
 def nquads_of(graph: TripleGraph) -> str:
     """One graph's triples as N-Quads lines."""
-    tail = f" <{graph.iri}> .\n"
-    return "".join([f"{s} {p} {o}{tail}" for s, p, o in graph.triples])
+    return ntriples_lines(graph.triples, f" <{graph.iri}> .\n")
