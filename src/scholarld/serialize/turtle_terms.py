@@ -42,6 +42,9 @@ class TurtleNames:
 
     namespaces: dict[str, str]  # namespace IRI -> prefix
     base_iri: str | None  # relative IRIs only under this (ending in "/"), or none at all
+    # whether some namespace lies under the base IRI: only then can an IRI under the base
+    # be a prefixed name (a namespace matching such an IRI starts with the base)
+    prefixes_under_base: bool = False
     spellings: dict[str, str] = field(default_factory=dict)
     predicates: dict[str, str] = field(default_factory=lambda: {RDF_TYPE: "a"})
     used: set[str] = field(default_factory=set)
@@ -51,7 +54,8 @@ def turtle_names(prefixes: Mapping[str, str], base_iri: str | None) -> TurtleNam
     """Names for ``prefixes`` (prefix -> namespace) and, when it ends in ``/``, ``base_iri``."""
     namespaces = {namespace: prefix for prefix, namespace in sorted(prefixes.items())}
     usable_base = base_iri if base_iri is not None and base_iri.endswith("/") else None
-    return TurtleNames(namespaces, usable_base)
+    under_base = usable_base is not None and any(ns.startswith(usable_base) for ns in namespaces)
+    return TurtleNames(namespaces, usable_base, under_base)
 
 
 def spell(term: str, names: TurtleNames) -> str:
@@ -79,12 +83,15 @@ def _spell_node(term: str, names: TurtleNames) -> str:
 
 def spell_iri(value: str, names: TurtleNames) -> str | None:
     """``prefix:local`` or ``<relative>`` for the IRI ``value``; None: write it in full."""
+    base = names.base_iri
+    if base is not None and not names.prefixes_under_base and value.startswith(base):
+        relative = relative_reference(value[len(base) :])  # the site's own nodes: most IRIs
+        return None if relative is None else f"<{relative}>"
     cut = max(value.rfind("/"), value.rfind("#")) + 1
     prefix = names.namespaces.get(value[:cut]) if cut else None
     if prefix is not None and _LOCAL_NAME.match(value, cut):
         names.used.add(prefix)
         return f"{prefix}:{value[cut:]}"
-    base = names.base_iri
     if base is not None and value.startswith(base):
         relative = relative_reference(value[len(base) :])
         if relative is not None:
@@ -97,7 +104,10 @@ def relative_reference(rest: str) -> str | None:
     if not rest or rest[0] in "/?#." or "/." in rest or "\\" in rest:
         return None
     # a colon before the first "/" (even in a query) reads as a scheme to some parsers
-    return None if ":" in rest.split("/", 1)[0] else rest
+    colon = rest.find(":")
+    if colon >= 0 and not 0 <= rest.find("/") < colon:
+        return None
+    return rest
 
 
 def _spell_literal(term: str, names: TurtleNames) -> str:
