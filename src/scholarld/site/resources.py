@@ -27,6 +27,7 @@ from scholarld.graph.terms import Triple
 from scholarld.serialize.context import JsonLdContext, embedded_context
 from scholarld.serialize.jsonld import Compactor, node_text
 from scholarld.site.documents import JSON_LD, TURTLE, document_path, representation_path
+from scholarld.site.files import write_site_file
 
 _subject = itemgetter(0)
 
@@ -144,17 +145,6 @@ def document_jsonld(writer: DocumentWriter, document: Document) -> str:
     ]
     body = ",\n".join(nodes) + "\n" if nodes else ""
     return writer.jsonld_head + body + "  ]\n}\n"
-
-
-def write_site_file(root: Path, relative: str, data: bytes) -> None:
-    """Write ``data`` to ``root/relative`` (a ``/``-separated path), creating its folder
-    when missing (tried after the write fails: most folders exist already)."""
-    path = root / relative
-    try:
-        path.write_bytes(data)
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
 
 
 def batches(documents: Sequence[Document], count: int) -> list[Sequence[Document]]:
