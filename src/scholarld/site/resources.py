@@ -7,10 +7,10 @@ once per subject, not per triple. A document fed by one graph keeps that graph's
 triples as they are; one fed by several (a co-author named in two profiles) gets the sorted
 union. Subjects without a document (none in graphs scholarld builds) stay in the dumps only.
 
-Turtle goes through ``serialize.turtle.write_turtle`` (pyoxigraph); JSON-LD through the
-project's compacting writer, with one ``Compactor`` and one rendered context header shared
-by every document, which halves the time of calling ``write_jsonld`` per document while
-giving the same bytes.
+Turtle goes through ``serialize.turtle.document_turtle`` with one ``TurtleNames`` (term
+spellings) shared by every document; JSON-LD through the project's compacting writer, with
+one ``Compactor`` and one rendered context header shared by every document: each halves
+the time of writing a document on its own, giving the same bytes.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from scholarld.graph.sitegraph import SiteGraph
 from scholarld.graph.terms import Triple
 from scholarld.serialize.context import JsonLdContext, embedded_context
 from scholarld.serialize.jsonld import Compactor, node_text
+from scholarld.serialize.turtle_terms import TurtleNames, turtle_names
 from scholarld.site.documents import JSON_LD, TURTLE, document_path, representation_path
 from scholarld.site.files import write_site_file
 
@@ -110,6 +111,7 @@ class DocumentWriter:
     context: JsonLdContext
     compactor: Compactor
     jsonld_head: str
+    turtle_names: TurtleNames  # spellings shared by every document's Turtle
 
 
 def document_writer(
@@ -119,16 +121,17 @@ def document_writer(
     head = json.dumps({"@context": embedded_context(context, base_iri)}, indent=2)
     jsonld_head = head[: head.rfind("}")].rstrip() + ',\n  "@graph": [\n'
     compactor = Compactor(context, base_iri)
-    return DocumentWriter(root, base_iri, prefixes, context, compactor, jsonld_head)
+    names = turtle_names(prefixes, base_iri)
+    return DocumentWriter(root, base_iri, prefixes, context, compactor, jsonld_head, names)
 
 
 def write_documents(writer: DocumentWriter, documents: Iterable[Document]) -> int:
     """Write ``D.ttl`` and ``D.jsonld`` for each document; returns how many were written."""
-    from scholarld.serialize.turtle import write_turtle
+    from scholarld.serialize.turtle import document_turtle
 
     count = 0
     for document in documents:
-        turtle = write_turtle([document], writer.base_iri, writer.prefixes, trig=False)
+        turtle = document_turtle(document.triples, writer.turtle_names, writer.prefixes)
         write_site_file(writer.root, representation_path(document.path, TURTLE), turtle)
         jsonld = document_jsonld(writer, document).encode("utf-8")
         write_site_file(writer.root, representation_path(document.path, JSON_LD), jsonld)
