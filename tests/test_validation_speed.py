@@ -266,5 +266,5 @@ def test_large_sites_go_through_pieces(
     monkeypatch.setattr(pieces_module, "PIECE_TRIPLES", 400)
     monkeypatch.setattr("scholarld.validation.run.worth_splitting", lambda graphs: True)
     monkeypatch.setenv(pieces_module.WORKERS_ENV, "1")
-    split = shacl_results_of(corpus_graph, corpus_graph.ntriples(), SHAPES_DIR)
+    split = shacl_results_of(corpus_graph, SHAPES_DIR)
     assert_same(validate_ntriples(corpus_graph.ntriples(), load_shapes(SHAPES_DIR)), split)

@@ -13,9 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from scholarld.graph.sitegraph import sorted_union
-from scholarld.graph.terms import ntriples_lines
-
-SLICE_TRIPLES = 25_000  # N-Triples lines encoded at a time
+from scholarld.graph.terms import ntriples_lines, ntriples_slices
 
 Triple = tuple[str, str, str]
 
@@ -43,14 +41,10 @@ def ntriples_text(graphs: Sequence[TripleGraph]) -> str:
 
 
 def ntriples_chunks(triples: Sequence[Triple]) -> Iterator[bytes]:
-    """``triples`` (sorted, unique) as UTF-8 N-Triples, encoded slice by slice: an
-    ASCII-only slice encodes as a copy, while one string holding a single non-ASCII
-    character would be stored (and encoded) at two or four bytes per character, and a
-    writer can pass each slice on before the next is made. (A second process does not pay
-    here: copying its pages after the fork costs more than the lines it writes.)"""
-    size = SLICE_TRIPLES
-    for start in range(0, len(triples), size):
-        yield ntriples_lines(triples[start : start + size]).encode()
+    """``triples`` (sorted, unique) as UTF-8 N-Triples, slice by slice
+    (``graph.terms.ntriples_slices``). (A second process does not pay here: copying its
+    pages after the fork costs more than the lines it writes.)"""
+    return ntriples_slices(triples)
 
 
 def ntriples_bytes(triples: Sequence[Triple]) -> bytes:

@@ -60,14 +60,15 @@ def validate_site_graph(
     pySHACL. With ``cache_dir`` a previous report for the same graph, shapes, engine and
     tool versions is reused (no rdflib or pySHACL import); without it the engine always runs.
     """
+    from scholarld.graph.terms import ntriples_slices
+
     files = shape_files(shapes_dir)
-    ntriples = site_graph.ntriples()
-    key = cache_key(ntriples, files, engine) if cache_dir is not None else ""
+    key = ""
+    if cache_dir is not None:
+        key = cache_key(ntriples_slices(_union(site_graph)), files, engine)
     report = read_cached(cache_dir, key) if cache_dir is not None else None
     if report is None:
-        shacl_results = shacl_results_of(
-            site_graph, ntriples, shapes_dir, cache_dir=cache_dir, engine=engine
-        )
+        shacl_results = shacl_results_of(site_graph, shapes_dir, cache_dir=cache_dir, engine=engine)
         with collector_paused():  # no reference cycles in the check's tables
             chain_results = author_chain_results(_union(site_graph))
         report = ValidationReport.of(shacl_results + chain_results)
@@ -78,7 +79,6 @@ def validate_site_graph(
 
 def shacl_results_of(
     site_graph: SiteGraphLike,
-    ntriples: str,
     shapes_dir: Path,
     *,
     cache_dir: Path | None = None,
@@ -101,7 +101,7 @@ def shacl_results_of(
         piece_cache = cache_dir / "pieces" if cache_dir is not None else None
         incoming = incoming_predicates(shapes)
         return validate_in_pieces(graphs, shapes_dir, incoming, cache_dir=piece_cache)
-    return validate_ntriples(ntriples, shapes)
+    return validate_ntriples(site_graph.ntriples(), shapes)
 
 
 def core_results_of(
