@@ -26,7 +26,7 @@ from scholarld.identity import resolve_people
 from scholarld.profiles import read_site
 from scholarld.validation import core_engine, validate_site_graph
 from scholarld.validation.core_engine import core_results
-from scholarld.validation.core_shapes import Targeted, UnsupportedShapesError, core_shapes
+from scholarld.validation.core_shapes import Shape, Targeted, UnsupportedShapesError, core_shapes
 from scholarld.validation.engine import validate_ntriples
 from scholarld.validation.report import Severity, ValidationReport, ValidationResult
 from scholarld.validation.shapes import load_shapes
@@ -281,3 +281,44 @@ def test_a_sites_own_shapes_give_the_same_report_with_either_engine(tmp_path: Pa
     reference = validate_site_graph(site_graph, shapes_dir, engine="pyshacl")
     assert core == reference
     assert any(result.shape.endswith("WorkNameNotShouted") for result in core.results)
+
+
+def _every_shape(shapes: Sequence[Shape]) -> list[Shape]:
+    found: list[Shape] = []
+    for shape in shapes:
+        nested = [*shape.properties, *shape.none_of]
+        nested += [member for options in (*shape.any_of, *shape.all_of) for member in options]
+        found += [shape, *_every_shape(nested)]
+    return found
+
+
+def assert_violates_agrees_with_findings(
+    triples: Sequence[Triple], targeted: Sequence[Targeted]
+) -> int:
+    """``violates`` is the yes/no of ``findings`` for every shape, nested ones too, on
+    every node of the data; returns how many (shape, node) pairs violate."""
+    unique = sorted(set(triples))
+    index = core_engine.index_data(unique, targeted)
+    nodes = sorted({s for s, _, _ in unique} | {o for _, _, o in unique})
+    violating = 0
+    for shape in _every_shape([t.shape for t in targeted]):
+        for node in nodes:
+            found = next(core_engine.findings(shape, node, index), None) is not None
+            assert core_engine.violates(shape, node, index) is found, (shape.iri, node)
+            violating += found
+    return violating
+
+
+@pytest.mark.parametrize("fixture", PYSHACL_FIXTURES[::6], ids=lambda path: path.stem)
+def test_violates_answers_as_findings_do_on_fixtures(
+    fixture: Path, targeted: tuple[Targeted, ...]
+) -> None:
+    assert assert_violates_agrees_with_findings(patched_triples(fixture), targeted) > 0
+
+
+@settings(max_examples=12, deadline=None)
+@given(edits=st.lists(EDIT, min_size=1, max_size=8))
+def test_violates_answers_as_findings_do_on_generated_damage(
+    edits: list[tuple[str, int, int]],
+) -> None:
+    assert_violates_agrees_with_findings(damaged(edits), core_shapes(read_shapes_index(SHAPES_DIR)))

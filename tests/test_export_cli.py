@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -169,6 +170,29 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     )
     assert target.read_text() == "old\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "site.ttl"]
+
+
+def _first_chunk_then_failure(*args: object, **kwargs: object) -> Iterator[bytes]:
+    yield b"<http://localhost:8000/a> <http://localhost:8000/b> <http://localhost:8000/c> .\n"
+    raise RuntimeError("the serializer broke after its first chunk")
+
+
+def test_a_serializer_failing_midway_leaves_the_old_file_and_no_temporary(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Output is written as it is serialized: a failure after the first chunk removes the
+    temporary file and leaves the target as it was."""
+    import scholarld.serialize
+
+    target = tmp_path / "site.nt"
+    target.write_text("old\n")
+    monkeypatch.setattr(scholarld.serialize, "serialize_chunks", _first_chunk_then_failure)
+    result = CliRunner().invoke(
+        cli, ["--data", str(data_dir), "export", "--no-validate", "-f", "nt", "-o", str(target)]
+    )
+    assert isinstance(result.exception, RuntimeError)
+    assert target.read_text() == "old\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "site.nt"]
 
 
 FAILING_SHAPE = """\

@@ -26,7 +26,7 @@ from scholarld.graph.namespaces import PSO, SCHEMA, VOCABULARIES, A, Vocabulary
 from scholarld.graph.sitegraph import SiteGraph
 from scholarld.graph.terms import Triple
 from scholarld.identity import People, resolve_people
-from scholarld.parallel import can_fork, map_in_two
+from scholarld.parallel import can_fork, map_and_finish, map_in_two
 from scholarld.profiles import Site
 from scholarld.profiles.reader import read_site
 
@@ -158,6 +158,19 @@ def test_map_in_two_recomputes_when_the_child_fails() -> None:
     assert map_in_two(_fails_in_child, numbers, min_items=2) == _squares(numbers)
 
 
+def _finished_here(results: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    return [(number, square, os.getpid()) for number, square in results]
+
+
+def test_map_and_finish_finishes_both_parts_in_this_process() -> None:
+    numbers = list(range(40))
+    for share in (0.0, 0.5, 1.0):
+        finished = map_and_finish(_squares, _finished_here, numbers, 2, share)
+        assert finished == [(n, n * n, os.getpid()) for n in numbers]
+    failed_child = map_and_finish(_fails_in_child, _finished_here, numbers, 2)
+    assert failed_child == [(n, n * n, os.getpid()) for n in numbers]
+
+
 def test_map_in_two_raises_the_error_of_a_serial_run() -> None:
     with pytest.raises(ValueError, match="cannot square 12 numbers"):
         map_in_two(_always_fails, list(range(20)), min_items=2)
@@ -170,6 +183,7 @@ def test_profile_graphs_built_in_two_processes_match_the_serial_build(
     monkeypatch.setattr(parallel, "MIN_ITEMS", 2)  # three profiles: split 2 + 1
     forked = build_site_graph(site, people)
     assert forked == serial
+    assert forked.union == serial.union  # the two parts' unions merged: the serial union
     assert len(forked.profile_graphs()) == 3
 
 

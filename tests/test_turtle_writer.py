@@ -183,3 +183,22 @@ def test_any_graph_reads_back_the_same(triples: list[Triple]) -> None:
     assert_isomorphic(expected, Graph().parse(data=text, format="turtle"), text)
     reread = ox.parse(text, format=ox.RdfFormat.TURTLE)
     assert len(set(reread)) == len(triples)
+
+
+def test_documents_sharing_names_get_the_bytes_of_their_own_writer() -> None:
+    """Per-document Turtle with one ``TurtleNames`` for the whole build: each document's
+    header still lists exactly the prefixes its own body writes (a prefix used only by a
+    literal's datatype included), whatever earlier documents spelled."""
+    from scholarld.serialize.turtle import document_turtle
+    from scholarld.site.resources import group_by_document
+
+    _, site_graph = read_site_graph(DATA)
+    documents = group_by_document(site_graph, BASE).documents
+    shared = turtle_names(PREFIXES, BASE)
+    for document in (*documents, *reversed(documents)):  # every spelling met before too
+        alone = write_turtle([document], BASE, PREFIXES, trig=False)
+        assert document_turtle(document.triples, shared, PREFIXES) == alone, document.path
+    dated = [t for d in documents for t in d.triples if t[2].endswith(f"<{XSD}gYear>")]
+    assert dated, "the default data has xsd:gYear literals"
+    lone = (("<http://localhost:8000/x>", "<http://localhost:8000/y>", dated[0][2]),)
+    assert b"@prefix xsd:" in document_turtle(lone, shared, PREFIXES)

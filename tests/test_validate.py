@@ -226,6 +226,8 @@ def test_cache_key_changes_with_data_and_shapes(tmp_path: Path) -> None:
     assert base == cache_key("<a> <b> <c> .\n", shapes)
     assert base != cache_key("<a> <b> <d> .\n", shapes)
     assert base != cache_key("<a> <b> <c> .\n", [*shapes[1:], copy])
+    assert base == cache_key(iter([b"<a> <b> ", b"", b"<c> .\n"]), shapes)  # slices: same key
+    assert base != cache_key("<a> <b> <c> .\n", shapes, engine="pyshacl")
 
 
 def test_unreadable_cache_entry_is_a_miss(tmp_path: Path) -> None:

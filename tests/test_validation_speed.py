@@ -266,5 +266,19 @@ def test_large_sites_go_through_pieces(
     monkeypatch.setattr(pieces_module, "PIECE_TRIPLES", 400)
     monkeypatch.setattr("scholarld.validation.run.worth_splitting", lambda graphs: True)
     monkeypatch.setenv(pieces_module.WORKERS_ENV, "1")
-    split = shacl_results_of(corpus_graph, corpus_graph.ntriples(), SHAPES_DIR)
+    split = shacl_results_of(corpus_graph, SHAPES_DIR)
     assert_same(validate_ntriples(corpus_graph.ntriples(), load_shapes(SHAPES_DIR)), split)
+
+
+def test_sources_of_a_few_nodes_are_the_sources_of_all_nodes(corpus_graph: SiteGraph) -> None:
+    """A report's focus nodes are looked up by binary search when few, by a scan when
+    many: both give what the full mapping says about them."""
+    from scholarld.validation.run import sources_by_node
+
+    full = sources_by_node(corpus_graph)
+    shared = [node for node, files in full.items() if len(files) > 1]
+    assert shared, "the corpus shares co-authors between profiles"
+    few = [*shared[:3], sorted(full)[0], "<http://localhost:8000/nobody>"]
+    assert sources_by_node(corpus_graph, few) == {n: full[n] for n in few if n in full}
+    many = sorted(full)[::2]
+    assert sources_by_node(corpus_graph, many) == {n: full[n] for n in many}

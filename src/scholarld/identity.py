@@ -53,6 +53,10 @@ class People:
     people: tuple[PersonIdentity, ...]
     owners: Mapping[str, int]
     nodes: Mapping[Node, int]
+    # a name as written in an author list (no ORCID or dblp id) -> its person: the
+    # name's match form was computed once while resolving; the graph stage asks again
+    # for every author occurrence
+    written: Mapping[str, int] = field(default_factory=dict)
 
     def owner(self, profile_slug: str) -> PersonIdentity:
         """The identity of the owner of profile ``profile_slug``."""
@@ -62,6 +66,10 @@ class People:
 
     def of_author(self, profile_slug: str, author: Author) -> PersonIdentity:
         """The identity of ``author`` as it occurs in profile ``profile_slug``'s works."""
+        if author.orcid is None and author.dblp is None:
+            known = self.written.get(author.name)
+            if known is not None:
+                return self.people[known]
         node = author_node(author)
         if node not in self.nodes:
             raise KeyError(
@@ -249,7 +257,8 @@ def _people(evidence: _Evidence, forest: _Forest) -> People:
         for index in indexes:
             nodes[evidence.labels[index]] = position_of[old]
     owners = {value: index for (kind, value), index in nodes.items() if kind == "profile"}
-    return People(tuple(keyed[old] for old in order), owners, nodes)
+    written = {name: nodes[node] for name, node in evidence.name_nodes.items() if node in nodes}
+    return People(tuple(keyed[old] for old in order), owners, nodes, written)
 
 
 def _form_rank(item: tuple[str, int]) -> tuple[int, str]:

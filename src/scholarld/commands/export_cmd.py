@@ -56,9 +56,10 @@ def export_command(
     from scholarld.serialize.output import write_atomically
 
     fmt = get_format(format_name)
-    data = export_site(ExportRequest(data_dir, fmt, profile_slug, not no_validate, shapes_dir))
+    chunks = export_site(ExportRequest(data_dir, fmt, profile_slug, not no_validate, shapes_dir))
     if output is None:
-        sys.stdout.buffer.write(data)
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
     else:
-        write_atomically(output, data)
+        write_atomically(output, chunks)

@@ -10,33 +10,49 @@ pairwise, both ways, by ``scoro:isEqualToRoleInTime``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
 
 from scholarld.graph.context import ProfileContext
-from scholarld.graph.iris import under
 from scholarld.graph.namespaces import DCTERMS, OCO, PRO, SCHEMA, SCORO, A
 from scholarld.graph.person import author_person_triples
 from scholarld.graph.terms import Triple
-from scholarld.identity import PersonIdentity
 from scholarld.model import Author
+
+AUTHOR, CREATOR = SCHEMA.author, DCTERMS.creator
+CONTEXT_FOR, ROLE_IN_TIME, WITH_ROLE = PRO.isDocumentContextFor, PRO.RoleInTime, PRO.withRole
+AUTHOR_ROLE, HELD_BY, HAS_NEXT = PRO.author, PRO.isHeldBy, OCO.hasNext
 
 
 def author_triples(
     ctx: ProfileContext, document: str, authors: Sequence[Author], is_work: bool = False
-) -> Iterator[Triple]:
-    """Authors of ``document``; a work also gets ``dcterms:creator`` (as FaBiO shows)."""
-    roles = [under(document, "author", str(number)) for number in range(1, len(authors) + 1)]
+) -> list[Triple]:
+    """Authors of ``document``; a work also gets ``dcterms:creator`` (as FaBiO shows).
+
+    The hottest mapping function (every work and version): a list, with the role IRIs
+    minted from one stem, costs about half of a generator calling ``under`` per role."""
+    stem = f"{document[:-1]}/author/"
+    roles = [f"{stem}{number}>" for number in range(1, len(authors) + 1)]
+    triples: list[Triple] = []
+    add = triples.append
+    previous = None
     for role, author in zip(roles, authors, strict=True):
-        _, person = ctx.author(author)
-        yield document, SCHEMA.author, person
+        person = ctx.author(author)[1]
+        add((document, AUTHOR, person))
         if is_work:
-            yield document, DCTERMS.creator, person
-        yield document, PRO.isDocumentContextFor, role
-        yield role, A, PRO.RoleInTime
-        yield role, PRO.withRole, PRO.author
-        yield role, PRO.isHeldBy, person
-    for role, following in pairwise(roles):
-        yield role, OCO.hasNext, following
+            add((document, CREATOR, person))
+        add((document, CONTEXT_FOR, role))
+        add((role, A, ROLE_IN_TIME))
+        add((role, WITH_ROLE, AUTHOR_ROLE))
+        add((role, HELD_BY, person))
+        if previous is not None:
+            add((previous, HAS_NEXT, role))
+        previous = role
+    if any(author.equal_contribution for author in authors):
+        triples += _equal_contribution(roles, authors)
+    return triples
+
+
+def _equal_contribution(roles: list[str], authors: Sequence[Author]) -> Iterator[Triple]:
+    """Roles of equal contributors, linked pairwise both ways."""
     equal = [role for role, author in zip(roles, authors, strict=True) if author.equal_contribution]
     for role in equal:
         for other in equal:
@@ -52,9 +68,7 @@ def coauthor_blocks(
     Every profile graph restates the co-authors it mentions, so ``known`` (person key →
     block, owned by one ``build_site_graph`` call) keeps each block built for an earlier
     profile: a person's triples depend only on the site-wide identity."""
-    people: dict[str, PersonIdentity] = {
-        identity.key: identity for identity in ctx.authors.values()
-    }
+    people = ctx.coauthors
     blocks = []
     for key in sorted(people):
         block = known.get(key)

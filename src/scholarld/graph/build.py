@@ -2,22 +2,25 @@
 
 ``build_site_graph(site, people)`` returns one named graph per profile
 (``{base}graph/{slug}``) and one describing the dataset. Triples are N-Triples term
-strings (``scholarld.graph.terms``), collected in a set per graph and sorted once, so the
-same input always gives the same graph. Unparsed importer text is never published.
+strings (``scholarld.graph.terms``), collected once each per graph and sorted once, so
+the same input always gives the same graph. Unparsed importer text is never published.
 """
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import partial
 from itertools import chain
 from operator import attrgetter
+from pathlib import Path
 
 from scholarld.graph.activities import activity_triples
 from scholarld.graph.authors import coauthor_blocks
 from scholarld.graph.checks import check_profiles
 from scholarld.graph.context import ProfileContext, profile_context
-from scholarld.graph.dataset import dataset_triples, vocabularies_used
+from scholarld.graph.dataset import dataset_triples, vocabulary_namespaces, vocabulary_terms
 from scholarld.graph.iris import base_term, dataset_graph_iri, graph_iri, person_iri
 from scholarld.graph.organizations import affiliation_triples
 from scholarld.graph.pages import page_triples
@@ -27,8 +30,12 @@ from scholarld.graph.terms import Triple, iri_value
 from scholarld.graph.venues import venue_triples
 from scholarld.graph.works import work_triples
 from scholarld.identity import People
-from scholarld.parallel import map_in_two
+from scholarld.parallel import Transfer, map_in_two
 from scholarld.profiles import Site, SourcedProfile
+
+# the second process's share of the profiles: it maps them as fast as this one, and its
+# part comes back marshalled in about a tenth of the time it spends building it
+GRAPH_SHARE = 0.45
 
 
 def profile_triples(ctx: ProfileContext) -> Iterator[Triple]:
@@ -54,8 +61,10 @@ def profile_graph(
     """One profile's named graph; ``known`` shares co-author blocks between profiles;
     ``modified`` is site.yaml's date, the profile page's ``schema:dateModified``."""
     ctx = profile_context(base, sourced, people, modified)
-    unique = set(profile_triples(ctx))
-    unique.update(chain.from_iterable(coauthor_blocks(ctx, {} if known is None else known)))
+    blocks = coauthor_blocks(ctx, {} if known is None else known)
+    # a dict, not a set, drops the duplicates: it keeps the mapping's order, in which
+    # each node's triples come together, and sorting that takes a third less time
+    unique = dict.fromkeys(chain(profile_triples(ctx), chain.from_iterable(blocks)))
     triples = tuple(sorted(unique))
     return NamedGraph(iri_value(graph_iri(base, sourced.slug)), sourced.slug, sourced.path, triples)
 
@@ -71,18 +80,70 @@ def profile_graphs(
     return [profile_graph(base, sourced, people, known, modified) for sourced in profiles]
 
 
+@dataclass(frozen=True)
+class GraphPart:
+    """What one process of the graph stage builds: the named graphs of some profiles,
+    their union (sorted, unique) and the vocabulary terms they use. Each process merges
+    its own graphs, so only the two parts' unions are merged at the end."""
+
+    graphs: list[NamedGraph]
+    union: list[Triple]
+    terms: frozenset[str]
+
+
+def graph_part(
+    base: str, people: People, profiles: Sequence[SourcedProfile], modified: str | None = None
+) -> list[GraphPart]:
+    """The part of ``profiles`` (one per call, so one per process under ``map_in_two``)."""
+    graphs = profile_graphs(base, people, profiles, modified)
+    blocks = [graph.triples for graph in graphs]
+    return [GraphPart(graphs, sorted_union(blocks), vocabulary_terms(blocks))]
+
+
+def parts_to_bytes(parts: list[GraphPart]) -> bytes:
+    """Parts as ``marshal`` bytes: built-in types only, written twice as fast as pickle
+    (which memoizes every tuple); the union refers to the graphs' own tuples."""
+    plain = [
+        (
+            [(g.iri, g.slug, None if g.source is None else str(g.source), g.triples)
+             for g in part.graphs],
+            part.union,
+            part.terms,
+        )
+        for part in parts
+    ]  # fmt: skip
+    return marshal.dumps(plain)
+
+
+def parts_from_bytes(data: bytes) -> list[GraphPart]:
+    """The parts ``parts_to_bytes`` wrote."""
+    return [
+        GraphPart(
+            [NamedGraph(iri, slug, None if source is None else Path(source), triples)
+             for iri, slug, source, triples in graphs],
+            union,
+            terms,
+        )
+        for graphs, union, terms in marshal.loads(data)
+    ]  # fmt: skip
+
+
+PART_TRANSFER = Transfer(parts_to_bytes, parts_from_bytes)
+
+
 def build_site_graph(site: Site, people: People) -> SiteGraph:
     """The site's linked data: a graph per profile plus the dataset description. Raises
     ``ProfileError`` when two venue keys of a profile would share one IRI."""
     check_profiles(site.profiles)
     base = base_term(site.config.base_iri)
     profiles = sorted(site.profiles, key=attrgetter("slug"))
-    # independent per profile: with many profiles, a second process builds half of them
-    work = partial(profile_graphs, base, people, modified=site.config.modified)
-    graphs = map_in_two(work, profiles)
-    union = sorted_union(graph.triples for graph in graphs)
+    # independent per profile: with many profiles, a second process builds part of them
+    work = partial(graph_part, base, people, modified=site.config.modified)
+    parts = map_in_two(work, profiles, child_share=GRAPH_SHARE, transfer=PART_TRANSFER)
+    graphs = [graph for part in parts for graph in part.graphs]
+    union = parts[0].union if len(parts) == 1 else sorted_union(p.union for p in parts)
     owners = sorted({person_iri(base, people.owner(p.slug).key) for p in profiles})
-    vocabularies = vocabularies_used(graph.triples for graph in graphs)
+    vocabularies = vocabulary_namespaces(frozenset[str]().union(*(p.terms for p in parts)))
     description = tuple(
         sorted(set(dataset_triples(base, site.config, len(union), vocabularies, owners)))
     )

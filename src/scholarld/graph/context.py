@@ -37,19 +37,22 @@ class ProfileContext:
     people: People
     owner: str
     venues: Mapping[str, Venue]
-    authors: Mapping[Author, PersonIdentity]
-    # each author's identity and person IRI term, minted once per profile (see ``author``)
-    author_nodes: Mapping[Author, tuple[PersonIdentity, str]] = field(default_factory=dict)
+    coauthors: Mapping[str, PersonIdentity]  # everyone in the author lists, by person key
+    # each author occurrence's identity and person IRI term, minted once per profile and
+    # keyed by the occurrence object's id (see ``author``): hashing a model is slow, and
+    # the profile keeps every occurrence alive as long as this context
+    occurrences: Mapping[int, tuple[PersonIdentity, str]] = field(default_factory=dict)
     # (venue key, conference key, year) -> the venue triples and links of versions there
+    # (the first version there yields the triples into the graph; later ones only link)
     venue_places: dict[tuple[str, str | None, int | None], VenuePlace] = field(default_factory=dict)
     modified: str | None = None  # site.yaml's ``modified`` (YYYY-MM-DD), for the pages
 
     def author(self, author: Author) -> tuple[PersonIdentity, str]:
         """The identity of an author occurrence and its person IRI term."""
-        found = self.author_nodes.get(author)
+        found = self.occurrences.get(id(author))
         if found is not None:
             return found
-        identity = self.authors[author]
+        identity = self.people.of_author(self.slug, author)
         return identity, person_iri(self.base, identity.key)
 
     def venue(self, key: str) -> Venue:
@@ -63,7 +66,20 @@ def profile_context(
     base: str, sourced: SourcedProfile, people: People, modified: str | None = None
 ) -> ProfileContext:
     owner = people.owner(sourced.slug)
-    authors = {author: people.of_author(sourced.slug, author) for author in _authors(sourced)}
+    coauthors: dict[str, PersonIdentity] = {}
+    written: dict[tuple[str, str | None, str | None], tuple[PersonIdentity, str]] = {}
+    occurrences: dict[int, tuple[PersonIdentity, str]] = {}
+    for author in _authors(sourced):
+        # what identifies an author (not the model: hashing and comparing it is slow)
+        found = written.get((author.name, author.orcid, author.dblp))
+        if found is None:
+            identity = people.of_author(sourced.slug, author)
+            coauthors[identity.key] = identity
+            found = written[author.name, author.orcid, author.dblp] = (
+                identity,
+                person_iri(base, identity.key),
+            )
+        occurrences[id(author)] = found
     return ProfileContext(
         base=base,
         slug=sourced.slug,
@@ -71,11 +87,8 @@ def profile_context(
         people=people,
         owner=person_iri(base, owner.key),
         venues={venue.key: venue for venue in sourced.profile.venues},
-        authors=authors,
-        author_nodes={
-            author: (identity, person_iri(base, identity.key))
-            for author, identity in authors.items()
-        },
+        coauthors=coauthors,
+        occurrences=occurrences,
         modified=modified,
     )
 

@@ -36,10 +36,13 @@ def segment(text: str, prefix: str = "x") -> str:
 
 def unique_segments(segments: Iterable[str]) -> list[str]:
     """The segments in order, repeats numbered: ``code``, ``code-2``, ``code-3``."""
+    names = list(segments)
+    if len(set(names)) == len(names):  # the common case: nothing to number
+        return names
     seen: dict[str, int] = {}
     result: list[str] = []
     taken = set()
-    for name in segments:
+    for name in names:
         count = seen.get(name, 0) + 1
         seen[name] = count
         candidate = name if count == 1 else f"{name}-{count}"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, groupby
+from itertools import chain, compress, islice
+from operator import ne
 from pathlib import Path
 
-from scholarld.graph.terms import Triple
+from scholarld.graph.terms import Triple, ntriples_lines
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class NamedGraph:
     triples: tuple[Triple, ...]
 
     def ntriples(self) -> str:
-        return "".join(f"{s} {p} {o} .\n" for s, p, o in self.triples)
+        return ntriples_lines(self.triples)
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,12 @@ class SiteGraph:
         unique = self.union
         if unique is None:
             unique = sorted_union(graph.triples for graph in self.graphs)
-        return "".join(f"{s} {p} {o} .\n" for s, p, o in unique)
+        return ntriples_lines(unique)
 
     def nquads(self) -> str:
         """Every graph as N-Quads, graph by graph in IRI order, triples sorted."""
         return "".join(
-            f"{s} {p} {o} <{graph.iri}> .\n" for graph in self.graphs for s, p, o in graph.triples
+            ntriples_lines(graph.triples, f" <{graph.iri}> .\n") for graph in self.graphs
         )
 
     def triple_count(self) -> int:
@@ -57,16 +58,26 @@ class SiteGraph:
 
 def sorted_union(blocks: Iterable[Sequence[Triple]]) -> list[Triple]:
     """Every triple of ``blocks`` (each sorted) once, sorted: Timsort merges the sorted
-    runs in C, and equal triples end up adjacent."""
+    runs in C, and equal triples end up adjacent, so a triple is kept when it differs from
+    the one before it (compared in C too)."""
     merged = list(chain.from_iterable(blocks))
     merged.sort()
-    return [triple for triple, _ in groupby(merged)]
+    if not merged:
+        return merged
+    later = islice(merged, 1, None)
+    return [merged[0], *compress(islice(merged, 1, None), map(ne, later, merged))]
 
 
 def with_triples(union: list[Triple], extra: Sequence[Triple]) -> list[Triple]:
-    """``union`` (sorted, unique) with the few ``extra`` triples inserted, in place."""
+    """``union`` (sorted, unique) with the few ``extra`` triples (sorted) inserted where
+    they belong, unless there already: one copy of ``union``, not one per triple."""
+    merged: list[Triple] = []
+    start = 0
     for triple in extra:
-        at = bisect_left(union, triple)
+        at = bisect_left(union, triple, start)
+        merged += union[start:at]
         if at == len(union) or union[at] != triple:
-            union.insert(at, triple)
-    return union
+            merged.append(triple)
+        start = at
+    merged += union[start:]
+    return merged

@@ -10,6 +10,7 @@ non-ASCII letter) is written as it is, in UTF-8.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from urllib.parse import quote
 
 from scholarld.graph.namespaces import XSD
@@ -93,3 +94,21 @@ def integer_literal(value: int) -> str:
 def url_literal(url: str) -> str:
     """A URL as an ``xsd:anyURI`` literal (``fabio:hasURL``)."""
     return literal(url, datatype=XSD.anyURI)
+
+
+def ntriples_lines(triples: Sequence[Triple], tail: str = " .\n") -> str:
+    """``triples`` as N-Triples lines (``tail`` ends each: `` <graph> .\n`` for N-Quads),
+    joined in C: no Python code runs per line."""
+    return tail.join(map(" ".join, triples)) + tail if triples else ""
+
+
+SLICE_TRIPLES = 25_000  # N-Triples lines encoded at a time
+
+
+def ntriples_slices(triples: Sequence[Triple], size: int = SLICE_TRIPLES) -> Iterator[bytes]:
+    """``triples`` as UTF-8 N-Triples, encoded ``size`` lines at a time: an ASCII-only
+    slice encodes as a copy, while one string holding a single non-ASCII character would
+    be stored (and encoded) at two or four bytes per character, and a writer can pass
+    each slice on before the next is made."""
+    for start in range(0, len(triples), size):
+        yield ntriples_lines(triples[start : start + size]).encode()

@@ -95,9 +95,9 @@ def _venue_triples(ctx: ProfileContext, node: str, version: Version) -> Iterator
     conference meeting (or, its year unknown, the conference series)."""
     key = (version.venue, version.conference, version.year)
     place = ctx.venue_places.get(key)
-    if place is None:
+    if place is None:  # the venue's triples once per profile: the graph holds them once
         place = ctx.venue_places[key] = venue_place(ctx, version)
-    yield from place.triples
+        yield from place.triples
     if place.container is not None:
         yield node, SCHEMA.isPartOf, place.container
         yield node, FRBR.partOf, place.container

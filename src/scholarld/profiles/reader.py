@@ -26,7 +26,7 @@ from scholarld.collector import collector_paused
 from scholarld.errors import Problem, ProfileError
 from scholarld.model import Profile, SiteConfig
 from scholarld.model_references import reference_problems
-from scholarld.parallel import map_in_two
+from scholarld.parallel import MARSHAL, map_and_finish
 from scholarld.profiles import Site, SourcedProfile
 from scholarld.profiles.locate import line_of, locate_reference_problems, validation_problems
 from scholarld.profiles.source import decode_utf8, read_bytes
@@ -42,6 +42,9 @@ from scholarld.profiles.yaml_tree import (
 SITE_FILE = "site.yaml"
 PEOPLE_DIR = "people"
 PROFILE_FILE = "profile.yaml"
+# the second process's share of the files to parse: this process validates every file,
+# its own part while the child parses
+READ_SHARE = 0.5
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 Record = TypeVar("Record", bound=BaseModel)
@@ -73,10 +76,13 @@ def read_site(data_dir: Path) -> Site:
     profiles: list[SourcedProfile] = []
     with collector_paused():
         # YAML parsing is independent per file: with many files, a second process parses
-        # part of them and sends back the plain values (cheap to pickle; models are not)
-        values = map_in_two(plain_documents, [source.path for source in sources])
-        for source, value in zip(sources, values, strict=True):
-            profile, profile_problems = read_profile(source.path, value)
+        # part of them and sends back the plain values (marshalled: built-in types only),
+        # which this process validates (the models would be slow to send), its own part
+        # first, while the child is still parsing
+        read = map_and_finish(
+            plain_documents, profiles_of, sources, transfer=MARSHAL, child_share=READ_SHARE
+        )
+        for source, (profile, profile_problems) in zip(sources, read, strict=True):
             problems += profile_problems
             if profile is not None:
                 profiles.append(SourcedProfile(source.slug, source.path, profile))
@@ -109,9 +115,14 @@ def read_profile(path: Path, value: object = None) -> tuple[Profile | None, list
     return located_profile(path)
 
 
-def plain_documents(paths: Sequence[Path]) -> list[object]:
-    """``plain_document`` of each path, in order."""
-    return [plain_document(path) for path in paths]
+def plain_documents(sources: Sequence[ProfileSource]) -> list[tuple[str, object]]:
+    """Each source's path and ``plain_document``, in order."""
+    return [(str(source.path), plain_document(source.path)) for source in sources]
+
+
+def profiles_of(values: list[tuple[str, object]]) -> list[tuple[Profile | None, list[Problem]]]:
+    """``read_profile`` of each ``plain_documents`` value."""
+    return [read_profile(Path(path), value) for path, value in values]
 
 
 def plain_document(path: Path) -> object:

@@ -6,26 +6,27 @@ N-Triples and N-Quads are joined straight from the sorted term strings
 (``serialize.turtle``, ``turtle_writer``, ``turtle_terms``), RDF/XML by pyoxigraph, JSON-LD
 by scholarld's own compacting writer (``serialize.jsonld``). ``union``, when the caller
 has it (``SiteGraph.union``), saves merging the graphs again. Every format is
-deterministic: the same graphs give byte-identical output.
+deterministic: the same graphs give byte-identical output. ``serialize_chunks`` gives the
+same bytes in chunks, for writers that pass them on as they come (``scholarld export``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from scholarld.formats import RdfFormat
 from scholarld.serialize.context import load_context
-from scholarld.serialize.jsonld import write_jsonld
+from scholarld.serialize.jsonld import jsonld_parts
 from scholarld.serialize.lines import (
     Triple,
     TripleGraph,
-    nquads_text,
-    ntriples_bytes,
+    nquads_chunks,
+    ntriples_chunks,
     union_triples,
 )
-from scholarld.serialize.turtle import write_rdfxml, write_turtle
+from scholarld.serialize.turtle import turtle_chunks, write_rdfxml
 
-__all__ = ["TripleGraph", "serialize"]
+__all__ = ["TripleGraph", "serialize", "serialize_chunks"]
 
 
 def serialize(
@@ -37,14 +38,30 @@ def serialize(
 ) -> bytes:
     """``graphs`` (sorted by IRI) in ``fmt``; dataset formats keep one named graph each.
     ``union``: every triple of ``graphs`` once, sorted, when the caller has it already."""
+    return b"".join(serialize_chunks(graphs, fmt, base_iri, prefixes, union))
+
+
+def serialize_chunks(
+    graphs: Sequence[TripleGraph],
+    fmt: RdfFormat,
+    base_iri: str,
+    prefixes: Mapping[str, str],
+    union: Sequence[Triple] | None = None,
+) -> Iterator[bytes]:
+    """``serialize`` in chunks of bytes, made as they are asked for."""
     if fmt.name == "nt":
-        return ntriples_bytes(union_triples(graphs) if union is None else union)
+        return ntriples_chunks(union_triples(graphs) if union is None else union)
     if fmt.name == "nq":
-        return nquads_text(graphs).encode("utf-8")
+        return nquads_chunks(graphs)
     if fmt.name in ("ttl", "trig"):
-        return write_turtle(graphs, base_iri, prefixes, trig=fmt.name == "trig", union=union)
+        return turtle_chunks(graphs, base_iri, prefixes, trig=fmt.name == "trig", union=union)
     if fmt.name == "jsonld":
-        return write_jsonld(graphs, load_context(), base_iri).encode("utf-8")
+        return _encoded(jsonld_parts(graphs, load_context(), base_iri))
     if fmt.name == "xml":
-        return write_rdfxml(graphs, prefixes)
+        return iter([write_rdfxml(graphs, prefixes)])
     raise ValueError(f"no writer for format {fmt.name!r}")  # formats.FORMATS and this agree
+
+
+def _encoded(parts: Iterator[str]) -> Iterator[bytes]:
+    for part in parts:
+        yield part.encode("utf-8")

@@ -2,12 +2,14 @@
 
 ``read_site_graph`` runs the first stages (read the profiles, resolve people, build the
 graph) and is shared with ``scholarld query``; ``export_site`` adds validation and
-serialization. Heavy libraries load inside the functions that need them.
+serialization: it reads and validates everything at once and returns the output as chunks
+of bytes, made as the writer asks for them. Heavy libraries load inside the functions that
+need them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +19,7 @@ from scholarld.formats import RdfFormat
 
 if TYPE_CHECKING:
     from scholarld.graph import NamedGraph, SiteGraph
+    from scholarld.graph.terms import Triple
     from scholarld.profiles import Site
 
 
@@ -68,11 +71,11 @@ def select_graphs(site_graph: SiteGraph, profile_slug: str | None) -> tuple[Name
     return chosen
 
 
-def export_site(request: ExportRequest) -> bytes:
-    """The site's graph (or one profile's) in ``request.fmt``, validated unless told not to."""
-    from scholarld.collector import collector_paused
+def export_site(request: ExportRequest) -> Iterator[bytes]:
+    """The site's graph (or one profile's) in ``request.fmt``, validated unless told not
+    to. Reading and validation happen here, before anything is returned (their errors
+    raise now); the chunks are serialized as they are consumed."""
     from scholarld.graph.namespaces import PREFIXES
-    from scholarld.serialize import serialize
 
     site, site_graph = read_site_graph(request.data_dir)
     graphs = select_graphs(site_graph, request.profile_slug)
@@ -81,6 +84,21 @@ def export_site(request: ExportRequest) -> bytes:
 
         shapes_dir = resolve_shapes_dir(request.data_dir, request.shapes_dir)
         ensure_valid(site_graph, shapes_dir, cache_dir=default_cache_dir(request.data_dir))
-    with collector_paused(freeze=True):  # validation (rdflib, pySHACL) runs with it on
-        union = site_graph.union if request.profile_slug is None else None
-        return serialize(graphs, request.fmt, site.config.base_iri, PREFIXES, union)
+    union = site_graph.union if request.profile_slug is None else None
+    return _serialized(graphs, request.fmt, site.config.base_iri, PREFIXES, union)
+
+
+def _serialized(
+    graphs: Sequence[NamedGraph],
+    fmt: RdfFormat,
+    base_iri: str,
+    prefixes: Mapping[str, str],
+    union: Sequence[Triple] | None,
+) -> Iterator[bytes]:
+    """The chunks of ``serialize_chunks``, made with the collector paused (validation,
+    with rdflib or pySHACL, runs with it on)."""
+    from scholarld.collector import collector_paused
+    from scholarld.serialize import serialize_chunks
+
+    with collector_paused(freeze=True):
+        yield from serialize_chunks(graphs, fmt, base_iri, prefixes, union)

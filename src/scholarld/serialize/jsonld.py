@@ -67,22 +67,25 @@ def write_jsonld(
     graphs: Sequence[TripleGraph], context: JsonLdContext, base_iri: str, *, named: bool = True
 ) -> str:
     """The graphs as one compacted JSON-LD document (text ending with a newline)."""
+    return "".join(jsonld_parts(graphs, context, base_iri, named=named))
+
+
+def jsonld_parts(
+    graphs: Sequence[TripleGraph], context: JsonLdContext, base_iri: str, *, named: bool = True
+) -> Iterator[str]:
+    """``write_jsonld`` in parts: the context, each named graph's entry (or the union's
+    nodes), the end."""
     compactor = Compactor(context, base_iri)
     head = json.dumps({"@context": embedded_context(context, base_iri)}, indent=2)
-    lines = [head[: head.rfind("}")].rstrip() + ","]
+    yield head[: head.rfind("}")].rstrip() + ",\n" + '  "@graph": [\n'
     if named:
-        lines.append('  "@graph": [')
         # independent per graph: with many graphs, a second process writes part of them
-        lines.append(
-            ",\n".join(map_in_two(partial(_graph_entries, compactor), graphs, child_share=0.5))
-        )
-        lines.append("  ]")
+        entries = map_in_two(partial(_graph_entries, compactor), graphs, child_share=0.5)
     else:
-        lines.append('  "@graph": [')
-        lines.append(",\n".join(_node_lines(iter(union_triples(graphs)), compactor, "    ")))
-        lines.append("  ]")
-    lines.append("}")
-    return "\n".join(line for line in lines if line) + "\n"
+        entries = _node_lines(iter(union_triples(graphs)), compactor, "    ")
+    for number, entry in enumerate(entries):
+        yield (",\n" if number else "") + entry
+    yield "\n  ]\n}\n" if entries else "  ]\n}\n"
 
 
 def _graph_entries(compactor: Compactor, graphs: Sequence[TripleGraph]) -> list[str]:

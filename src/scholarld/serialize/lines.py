@@ -9,12 +9,11 @@ on re-run).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from scholarld.graph.sitegraph import sorted_union
-
-SLICE_TRIPLES = 25_000  # N-Triples lines encoded at a time
+from scholarld.graph.terms import ntriples_lines, ntriples_slices
 
 Triple = tuple[str, str, str]
 
@@ -38,25 +37,32 @@ def union_triples(graphs: Sequence[TripleGraph]) -> Sequence[Triple]:
 
 def ntriples_text(graphs: Sequence[TripleGraph]) -> str:
     """The union of ``graphs`` as sorted N-Triples, each line once (``union_triples``)."""
-    return "".join([f"{s} {p} {o} .\n" for s, p, o in union_triples(graphs)])
+    return ntriples_lines(union_triples(graphs))
+
+
+def ntriples_chunks(triples: Sequence[Triple]) -> Iterator[bytes]:
+    """``triples`` (sorted, unique) as UTF-8 N-Triples, slice by slice
+    (``graph.terms.ntriples_slices``). (A second process does not pay here: copying its
+    pages after the fork costs more than the lines it writes.)"""
+    return ntriples_slices(triples)
 
 
 def ntriples_bytes(triples: Sequence[Triple]) -> bytes:
-    """``triples`` (sorted, unique) as UTF-8 N-Triples, encoded in slices: an ASCII-only
-    slice encodes as a copy, while one string holding a single non-ASCII character would
-    be stored (and encoded) at two or four bytes per character. (A second process does
-    not pay here: copying its pages after the fork costs more than the lines it writes.)"""
-    size = SLICE_TRIPLES
-    return b"".join(
-        "".join([f"{s} {p} {o} .\n" for s, p, o in triples[start : start + size]]).encode()
-        for start in range(0, len(triples), size)
-    )
+    """``ntriples_chunks`` joined."""
+    return b"".join(ntriples_chunks(triples))
 
 
 def nquads_text(graphs: Sequence[TripleGraph]) -> str:
     """Every graph's triples as N-Quads, graph by graph in the given (sorted) order."""
-    parts: list[str] = []
+    return "".join(map(nquads_of, graphs))
+
+
+def nquads_chunks(graphs: Sequence[TripleGraph]) -> Iterator[bytes]:
+    """``nquads_text`` as UTF-8, one chunk per graph."""
     for graph in graphs:
-        tail = f" <{graph.iri}> .\n"
-        parts.append("".join([f"{s} {p} {o}{tail}" for s, p, o in graph.triples]))
-    return "".join(parts)
+        yield nquads_of(graph).encode("utf-8")
+
+
+def nquads_of(graph: TripleGraph) -> str:
+    """One graph's triples as N-Quads lines."""
+    return ntriples_lines(graph.triples, f" <{graph.iri}> .\n")

@@ -3,20 +3,24 @@
 The bytes go to a temporary file in the target's own folder (same file system), which is
 moved over the target with ``os.replace`` only once everything was written. On any error
 the temporary file is removed and an ``OutputError`` ("Cannot write <path>: <reason>")
-is raised, so a failed run never leaves a half-written file behind.
+is raised, so a failed run never leaves a half-written file behind. The data may come
+as one ``bytes`` or as chunks (``Iterable[bytes]``, e.g. a serializer's slices): chunks are
+written as they come, so a large export never holds its whole output in memory, and an
+error while producing them (any exception) removes the temporary file as well.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from scholarld.errors import OutputError
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` completely or not at all."""
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or chunks of bytes) to ``path`` completely or not at all."""
     folder = path.parent
     if path.is_dir():
         raise OutputError(path, "it is a folder; give a file name, e.g. profile.ttl")
@@ -28,12 +32,16 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise OutputError(path, _reason(error)) from error
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                stream.write(chunk)
         os.chmod(temporary, _file_mode(path))
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise OutputError(path, _reason(error)) from error
+    except BaseException:  # the chunks failed to come: nothing is left behind either
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _file_mode(path: Path) -> int:

@@ -16,13 +16,14 @@ RDF/XML goes through pyoxigraph (parse the sorted N-Triples, serialize).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
+from itertools import chain
 from typing import NamedTuple
 
 from scholarld.parallel import map_in_two
 from scholarld.serialize.lines import Triple, TripleGraph, ntriples_text, union_triples
-from scholarld.serialize.turtle_terms import TurtleNames, turtle_names
+from scholarld.serialize.turtle_terms import TurtleNames, prefixes_of, turtle_names
 from scholarld.serialize.turtle_writer import subject_slices, trig_graph, turtle_body
 
 SLICE_TRIPLES = 25_000  # a body this large or more is written in slices, in two processes
@@ -45,6 +46,19 @@ def write_turtle(
 ) -> bytes:
     """Turtle (the union of ``graphs``; ``union`` when already known) or TriG (one named
     graph each)."""
+    return b"".join(turtle_chunks(graphs, base_iri, prefixes, trig=trig, union=union))
+
+
+def turtle_chunks(
+    graphs: Sequence[TripleGraph],
+    base_iri: str,
+    prefixes: Mapping[str, str],
+    *,
+    trig: bool,
+    union: Sequence[Triple] | None = None,
+) -> Iterator[bytes]:
+    """``write_turtle`` as chunks: the header (which needs every piece's prefixes, so the
+    body is written first), then the body's pieces."""
     names = turtle_names(prefixes, base_iri)
     if trig:
         pieces = map_in_two(partial(_trig_pieces, names), graphs)
@@ -53,11 +67,26 @@ def write_turtle(
         slices = subject_slices(triples, len(triples) // SLICE_TRIPLES)
         pieces = map_in_two(partial(_turtle_pieces, names), slices, min_items=2)
     used = frozenset[str]().union(*(piece.used for piece in pieces))
+    yield turtle_header(used, prefixes, names)
+    for piece in pieces:
+        yield piece.text
+
+
+def turtle_header(used: Iterable[str], prefixes: Mapping[str, str], names: TurtleNames) -> bytes:
+    """``@base`` (when IRIs may be relative) and an ``@prefix`` line per used prefix."""
     header = [f"@prefix {name}: <{prefixes[name]}> ." for name in sorted(used)]
     if names.base_iri is not None:
         header.insert(0, f"@base <{names.base_iri}> .")
-    head = ("\n".join(header) + "\n\n").encode("utf-8")
-    return head + b"".join(piece.text for piece in pieces)
+    return ("\n".join(header) + "\n\n").encode("utf-8")
+
+
+def document_turtle(
+    triples: Sequence[Triple], names: TurtleNames, prefixes: Mapping[str, str]
+) -> bytes:
+    """One small document's Turtle with ``names`` shared by many documents (terms are
+    spelled once per build, not once per document): the same bytes as ``write_turtle``."""
+    body = turtle_body(triples, names).encode("utf-8")
+    return turtle_header(prefixes_of(chain.from_iterable(triples), names), prefixes, names) + body
 
 
 def _turtle_pieces(names: TurtleNames, slices: Sequence[Sequence[Triple]]) -> list[WrittenPiece]:

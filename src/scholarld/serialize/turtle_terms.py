@@ -19,7 +19,7 @@ and literals repeat a lot):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -36,22 +36,30 @@ _LOCAL_NAME = re.compile(r"(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?\Z"
 
 @dataclass
 class TurtleNames:
-    """How one document spells IRIs: its prefixes and base IRI, with a spelling memo.
+    """How documents spell IRIs: the prefixes and base IRI, with a spelling memo.
 
-    ``used`` collects the prefixes actually written, for the ``@prefix`` header."""
+    ``used`` collects the prefixes written since the names were made, for the ``@prefix``
+    header of one document; ``term_prefixes`` remembers which prefix each term's spelling
+    writes, so that names shared by many documents give each its own header
+    (``prefixes_of``)."""
 
     namespaces: dict[str, str]  # namespace IRI -> prefix
     base_iri: str | None  # relative IRIs only under this (ending in "/"), or none at all
+    # whether some namespace lies under the base IRI: only then can an IRI under the base
+    # be a prefixed name (a namespace matching such an IRI starts with the base)
+    prefixes_under_base: bool = False
     spellings: dict[str, str] = field(default_factory=dict)
     predicates: dict[str, str] = field(default_factory=lambda: {RDF_TYPE: "a"})
     used: set[str] = field(default_factory=set)
+    term_prefixes: dict[str, str] = field(default_factory=dict)
 
 
 def turtle_names(prefixes: Mapping[str, str], base_iri: str | None) -> TurtleNames:
     """Names for ``prefixes`` (prefix -> namespace) and, when it ends in ``/``, ``base_iri``."""
     namespaces = {namespace: prefix for prefix, namespace in sorted(prefixes.items())}
     usable_base = base_iri if base_iri is not None and base_iri.endswith("/") else None
-    return TurtleNames(namespaces, usable_base)
+    under_base = usable_base is not None and any(ns.startswith(usable_base) for ns in namespaces)
+    return TurtleNames(namespaces, usable_base, under_base)
 
 
 def spell(term: str, names: TurtleNames) -> str:
@@ -60,6 +68,7 @@ def spell(term: str, names: TurtleNames) -> str:
     if spelled is None:
         spelled = _spell_literal(term, names) if term[0] == '"' else _spell_node(term, names)
         names.spellings[term] = spelled
+        _remember_prefix(term, spelled, names)
     return spelled
 
 
@@ -68,7 +77,26 @@ def spell_predicate(term: str, names: TurtleNames) -> str:
     spelled = names.predicates.get(term)
     if spelled is None:
         spelled = names.predicates[term] = _spell_node(term, names)
+        _remember_prefix(term, spelled, names)
     return spelled
+
+
+def prefixes_of(terms: Iterable[str], names: TurtleNames) -> set[str]:
+    """The prefixes the spellings of ``terms`` write (each spelled with ``names``)."""
+    known = names.term_prefixes
+    return {known[term] for term in set(terms) if term in known}
+
+
+def _remember_prefix(term: str, spelled: str, names: TurtleNames) -> None:
+    """Note the prefix ``spelled`` writes: ``schema:name``, or a literal's datatype
+    ``"2016"^^xsd:gYear`` (a bare number or an IRI in full writes none)."""
+    if term[0] == '"':
+        cut = term.rfind("^^<") + 2
+        if cut < 2 or not spelled.startswith(term[:cut]):
+            return  # plain, tagged, or written bare
+        spelled = spelled[cut:]
+    if spelled[0] not in "<_" and ":" in spelled:
+        names.term_prefixes[term] = spelled[: spelled.index(":")]
 
 
 def _spell_node(term: str, names: TurtleNames) -> str:
@@ -79,12 +107,15 @@ def _spell_node(term: str, names: TurtleNames) -> str:
 
 def spell_iri(value: str, names: TurtleNames) -> str | None:
     """``prefix:local`` or ``<relative>`` for the IRI ``value``; None: write it in full."""
+    base = names.base_iri
+    if base is not None and not names.prefixes_under_base and value.startswith(base):
+        relative = relative_reference(value[len(base) :])  # the site's own nodes: most IRIs
+        return None if relative is None else f"<{relative}>"
     cut = max(value.rfind("/"), value.rfind("#")) + 1
     prefix = names.namespaces.get(value[:cut]) if cut else None
     if prefix is not None and _LOCAL_NAME.match(value, cut):
         names.used.add(prefix)
         return f"{prefix}:{value[cut:]}"
-    base = names.base_iri
     if base is not None and value.startswith(base):
         relative = relative_reference(value[len(base) :])
         if relative is not None:
@@ -97,7 +128,10 @@ def relative_reference(rest: str) -> str | None:
     if not rest or rest[0] in "/?#." or "/." in rest or "\\" in rest:
         return None
     # a colon before the first "/" (even in a query) reads as a scheme to some parsers
-    return None if ":" in rest.split("/", 1)[0] else rest
+    colon = rest.find(":")
+    if colon >= 0 and not 0 <= rest.find("/") < colon:
+        return None
+    return rest
 
 
 def _spell_literal(term: str, names: TurtleNames) -> str:

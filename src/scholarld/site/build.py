@@ -224,8 +224,8 @@ def write_pages(
     root: Path, request: BuildRequest, site: Site, site_graph: SiteGraph, expected: int
 ) -> list[str]:
     """Render and write every HTML page; returns their paths, in order."""
+    from scholarld.site.files import write_site_file
     from scholarld.site.pages import render_pages
-    from scholarld.site.resources import write_site_file
 
     pages = render_pages(site_graph, site.config, request.templates_dir)
     written: list[str] = []
@@ -251,7 +251,7 @@ def _with_progress(
 
 def write_server_files(root: Path, base_iri: str, page_paths: list[str]) -> None:
     """``sitemap.xml``, ``robots.txt``, ``.htaccess``, ``.nginx.conf``, ``.nojekyll``."""
-    from scholarld.site.resources import write_site_file
+    from scholarld.site.files import write_site_file
     from scholarld.site.sitemap import ROBOTS_PATH, robots_txt, sitemap_files
     from scholarld.site.webserver import HTACCESS_PATH, NGINX_PATH, htaccess_text, nginx_text
 

@@ -1,16 +1,15 @@
 """Per-document RDF: the site graph's triples grouped by the document that describes their
 subject (``documents.document_path``), and each document written as Turtle and JSON-LD.
 
-``group_by_document`` makes one pass over every named graph (the profiles' and the
-dataset description's): each graph is sorted by subject, so the document is looked up
-once per subject, not per triple. A document fed by one graph keeps that graph's sorted
-triples as they are; one fed by several (a co-author named in two profiles) gets the sorted
-union. Subjects without a document (none in graphs scholarld builds) stay in the dumps only.
+``group_by_document`` makes one pass over the site's sorted union (every named graph's
+triples once: a co-author named in two profiles is stated once), looking the document up
+once per subject, not per triple. Subjects without a document (none in graphs scholarld
+builds) stay in the dumps only.
 
-Turtle goes through ``serialize.turtle.write_turtle`` (pyoxigraph); JSON-LD through the
-project's compacting writer, with one ``Compactor`` and one rendered context header shared
-by every document, which halves the time of calling ``write_jsonld`` per document while
-giving the same bytes.
+Turtle goes through ``serialize.turtle.document_turtle`` with one ``TurtleNames`` (term
+spellings) shared by every document; JSON-LD through the project's compacting writer, with
+one ``Compactor`` and one rendered context header shared by every document: each halves
+the time of writing a document on its own, giving the same bytes.
 """
 
 from __future__ import annotations
@@ -22,11 +21,13 @@ from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
 
-from scholarld.graph.sitegraph import SiteGraph
+from scholarld.graph.sitegraph import SiteGraph, sorted_union
 from scholarld.graph.terms import Triple
 from scholarld.serialize.context import JsonLdContext, embedded_context
 from scholarld.serialize.jsonld import Compactor, node_text
+from scholarld.serialize.turtle_terms import TurtleNames, turtle_names
 from scholarld.site.documents import JSON_LD, TURTLE, document_path, representation_path
+from scholarld.site.files import write_site_file
 
 _subject = itemgetter(0)
 
@@ -60,20 +61,19 @@ class DocumentIndex:
 
 
 def group_by_document(site_graph: SiteGraph, base_iri: str) -> DocumentIndex:
-    """Every triple of every named graph, under the document of its subject."""
-    parts: dict[str | None, list[Sequence[Triple]]] = {}
-    documents_of: dict[str, str | None] = {}
-    for graph in site_graph.graphs:
-        for subject, block in _subject_blocks(graph.triples):
-            document = documents_of.get(subject, "")
-            if document == "":
-                document = _document_of(subject, base_iri)
-                documents_of[subject] = document
-            parts.setdefault(document, []).append(block)
-    unplaced = _merged(parts.pop(None, []))
+    """Every triple of the site (the union of the named graphs), under the document of its
+    subject. The union is sorted, so each subject's triples are one block, met once, and a
+    document's blocks arrive in order: joined, they are sorted already."""
+    union = site_graph.union
+    if union is None:
+        union = sorted_union(graph.triples for graph in site_graph.graphs)
+    parts: dict[str | None, list[list[Triple]]] = {}
+    for subject, block in _subject_blocks(union):
+        parts.setdefault(_document_of(subject, base_iri), []).append(block)
+    unplaced = tuple(chain.from_iterable(parts.pop(None, [])))
     documents = tuple(
-        Document(path, base_iri + path, _merged(blocks))
-        for path, blocks in sorted((path, blocks) for path, blocks in parts.items() if path)
+        Document(path, base_iri + path, tuple(chain.from_iterable(parts[path])))
+        for path in sorted(path for path in parts if path)
     )
     return DocumentIndex(documents, unplaced)
 
@@ -90,15 +90,6 @@ def _document_of(subject: str, base_iri: str) -> str | None:
     return document_path(subject[1:-1], base_iri)
 
 
-def _merged(blocks: list[Sequence[Triple]]) -> tuple[Triple, ...]:
-    """The sorted union of ``blocks``; blocks of one graph arrive sorted, and a document fed
-    by a single graph needs no sort."""
-    merged = list(chain.from_iterable(blocks))
-    if any(blocks[i][-1] >= blocks[i + 1][0] for i in range(len(blocks) - 1)):
-        merged = sorted(set(merged))
-    return tuple(merged)
-
-
 @dataclass
 class DocumentWriter:
     """Writes documents as ``.ttl`` and ``.jsonld`` files under a site folder."""
@@ -109,6 +100,7 @@ class DocumentWriter:
     context: JsonLdContext
     compactor: Compactor
     jsonld_head: str
+    turtle_names: TurtleNames  # spellings shared by every document's Turtle
 
 
 def document_writer(
@@ -118,16 +110,17 @@ def document_writer(
     head = json.dumps({"@context": embedded_context(context, base_iri)}, indent=2)
     jsonld_head = head[: head.rfind("}")].rstrip() + ',\n  "@graph": [\n'
     compactor = Compactor(context, base_iri)
-    return DocumentWriter(root, base_iri, prefixes, context, compactor, jsonld_head)
+    names = turtle_names(prefixes, base_iri)
+    return DocumentWriter(root, base_iri, prefixes, context, compactor, jsonld_head, names)
 
 
 def write_documents(writer: DocumentWriter, documents: Iterable[Document]) -> int:
     """Write ``D.ttl`` and ``D.jsonld`` for each document; returns how many were written."""
-    from scholarld.serialize.turtle import write_turtle
+    from scholarld.serialize.turtle import document_turtle
 
     count = 0
     for document in documents:
-        turtle = write_turtle([document], writer.base_iri, writer.prefixes, trig=False)
+        turtle = document_turtle(document.triples, writer.turtle_names, writer.prefixes)
         write_site_file(writer.root, representation_path(document.path, TURTLE), turtle)
         jsonld = document_jsonld(writer, document).encode("utf-8")
         write_site_file(writer.root, representation_path(document.path, JSON_LD), jsonld)
@@ -144,17 +137,6 @@ def document_jsonld(writer: DocumentWriter, document: Document) -> str:
     ]
     body = ",\n".join(nodes) + "\n" if nodes else ""
     return writer.jsonld_head + body + "  ]\n}\n"
-
-
-def write_site_file(root: Path, relative: str, data: bytes) -> None:
-    """Write ``data`` to ``root/relative`` (a ``/``-separated path), creating its folder
-    when missing (tried after the write fails: most folders exist already)."""
-    path = root / relative
-    try:
-        path.write_bytes(data)
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
 
 
 def batches(documents: Sequence[Document], count: int) -> list[Sequence[Document]]:

@@ -1,7 +1,8 @@
 """A cache of validation reports, so writing commands can validate first and stay fast.
 
-Key: SHA-256 of the site graph's union N-Triples, every shapes file (name and bytes), the
-engine (``core`` or ``pyshacl``) and the scholarld, pySHACL and rdflib versions. Value:
+Key: SHA-256 of the site graph's union N-Triples (hashed slice by slice, never held as one
+text), every shapes file (name and bytes), the engine (``core`` or ``pyshacl``) and the
+scholarld, pySHACL and rdflib versions. Value:
 the report as JSON, without source files (those are looked up from the site graph on
 every run). A hit needs neither rdflib
 nor pySHACL. The folder is ``$SCHOLARLD_CACHE_DIR`` if set, else ``.scholarld-cache/``
@@ -15,7 +16,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from scholarld.validation.report import ValidationReport
 CACHE_ENV = "SCHOLARLD_CACHE_DIR"
 CACHE_FOLDER = ".scholarld-cache"
 KEEP_ENTRIES = 16
-_FORMAT = b"scholarld-validation-cache-1"
+_FORMAT = b"scholarld-validation-cache-2"
 
 
 def default_cache_dir(data_dir: Path) -> Path:
@@ -34,9 +35,11 @@ def default_cache_dir(data_dir: Path) -> Path:
     return base / "validation"
 
 
-def cache_key(ntriples: str, shape_files: Sequence[Path], engine: str = "") -> str:
-    """SHA-256 over the data, the shapes files, the engine and the versions of the tools
-    that judge it."""
+def cache_key(
+    ntriples: str | Iterable[bytes], shape_files: Sequence[Path], engine: str = ""
+) -> str:
+    """SHA-256 over the shapes files, the engine, the versions of the tools that judge the
+    data, and the data (N-Triples text, or its UTF-8 slices), its length last."""
     digest = hashlib.sha256(_FORMAT)
     digest.update(f"\nengine={engine}".encode())
     for package in ("scholarld", "pyshacl", "rdflib"):
@@ -45,9 +48,12 @@ def cache_key(ntriples: str, shape_files: Sequence[Path], engine: str = "") -> s
         content = path.read_bytes()
         digest.update(f"\n{path.name}:{len(content)}\n".encode())
         digest.update(content)
-    encoded = ntriples.encode("utf-8")
-    digest.update(f"\ndata:{len(encoded)}\n".encode())
-    digest.update(encoded)
+    digest.update(b"\ndata\n")
+    size = 0
+    for chunk in [ntriples.encode("utf-8")] if isinstance(ntriples, str) else ntriples:
+        digest.update(chunk)
+        size += len(chunk)
+    digest.update(f"\ndata:{size}\n".encode())
     return digest.hexdigest()
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scholarld.errors import ScholarldError
 from scholarld.validation.report import Severity
@@ -73,6 +73,13 @@ class Shape:
     any_of: tuple[tuple[Shape, ...], ...] = ()  # each sh:or list
     all_of: tuple[tuple[Shape, ...], ...] = ()  # each sh:and list
     none_of: tuple[Shape, ...] = ()  # each sh:not shape
+    # whether any constraint reads the value nodes one by one (set from the fields above)
+    checks_values: bool = field(init=False, default=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        value_constraints = (self.classes, self.datatype, self.node_kind, self.pattern,
+                             self.members is not None, self.any_of, self.all_of, self.none_of)
+        object.__setattr__(self, "checks_values", any(value_constraints))
 
 
 @dataclass(frozen=True)

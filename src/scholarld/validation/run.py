@@ -6,7 +6,8 @@ calls (through ``ensure_valid``) before it writes anything.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -60,25 +61,25 @@ def validate_site_graph(
     pySHACL. With ``cache_dir`` a previous report for the same graph, shapes, engine and
     tool versions is reused (no rdflib or pySHACL import); without it the engine always runs.
     """
+    from scholarld.graph.terms import ntriples_slices
+
     files = shape_files(shapes_dir)
-    ntriples = site_graph.ntriples()
-    key = cache_key(ntriples, files, engine) if cache_dir is not None else ""
+    key = ""
+    if cache_dir is not None:
+        key = cache_key(ntriples_slices(_union(site_graph)), files, engine)
     report = read_cached(cache_dir, key) if cache_dir is not None else None
     if report is None:
-        shacl_results = shacl_results_of(
-            site_graph, ntriples, shapes_dir, cache_dir=cache_dir, engine=engine
-        )
+        shacl_results = shacl_results_of(site_graph, shapes_dir, cache_dir=cache_dir, engine=engine)
         with collector_paused():  # no reference cycles in the check's tables
             chain_results = author_chain_results(_union(site_graph))
         report = ValidationReport.of(shacl_results + chain_results)
         if cache_dir is not None:
             write_cached(cache_dir, key, report)
-    return report.with_sources(sources_by_node(site_graph))
+    return report.with_sources(sources_by_node(site_graph, (r.focus for r in report.results)))
 
 
 def shacl_results_of(
     site_graph: SiteGraphLike,
-    ntriples: str,
     shapes_dir: Path,
     *,
     cache_dir: Path | None = None,
@@ -101,7 +102,7 @@ def shacl_results_of(
         piece_cache = cache_dir / "pieces" if cache_dir is not None else None
         incoming = incoming_predicates(shapes)
         return validate_in_pieces(graphs, shapes_dir, incoming, cache_dir=piece_cache)
-    return validate_ntriples(ntriples, shapes)
+    return validate_ntriples(site_graph.ntriples(), shapes)
 
 
 def core_results_of(
@@ -147,14 +148,36 @@ def failure_message(report: ValidationReport) -> str:
     return "\n".join(lines)
 
 
-def sources_by_node(site_graph: SiteGraphLike) -> dict[str, tuple[str, ...]]:
-    """Each subject term → the profile files whose named graph states something about it."""
+def sources_by_node(
+    site_graph: SiteGraphLike, nodes: Iterable[str] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """Each subject term (of ``nodes``, or every one) → the profile files whose named graph
+    states something about it. A few nodes (a report's focus nodes) are looked up in each
+    graph's sorted triples; many are found by going through every graph."""
+    wanted = sorted(set(nodes)) if nodes is not None else None
+    total = sum(len(named_graph.triples) for named_graph in site_graph.graphs)
     sources: dict[str, set[str]] = {}
     for named_graph in site_graph.graphs:
         label = str(named_graph.source) if named_graph.source is not None else DATASET_SOURCE
-        for subject in {triple[0] for triple in named_graph.triples}:
+        if wanted is not None and len(wanted) * len(site_graph.graphs) * 8 <= total:
+            subjects = _subjects_among(named_graph.triples, wanted)
+        else:
+            subjects = {triple[0] for triple in named_graph.triples}
+            if wanted is not None:
+                subjects.intersection_update(wanted)
+        for subject in subjects:
             sources.setdefault(subject, set()).add(label)
     return {node: tuple(sorted(labels)) for node, labels in sources.items()}
+
+
+def _subjects_among(triples: Sequence[tuple[str, str, str]], nodes: Iterable[str]) -> set[str]:
+    """The ``nodes`` that are subjects of ``triples`` (sorted), by binary search."""
+    found = set()
+    for node in nodes:
+        at = bisect_left(triples, (node,))
+        if at < len(triples) and triples[at][0] == node:
+            found.add(node)
+    return found
 
 
 def _union(site_graph: SiteGraphLike) -> Sequence[tuple[str, str, str]]:
