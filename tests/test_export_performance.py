@@ -183,7 +183,7 @@ def test_profile_graphs_built_in_two_processes_match_the_serial_build(
     monkeypatch.setattr(parallel, "MIN_ITEMS", 2)  # three profiles: split 2 + 1
     forked = build_site_graph(site, people)
     assert forked == serial
-    assert forked.union == serial.union  # the two parts' unions merged: the serial union
+    assert forked.union == serial.union  # merged from both parts' graphs: the serial union
     assert len(forked.profile_graphs()) == 3
 
 

@@ -82,12 +82,13 @@ def profile_graphs(
 
 @dataclass(frozen=True)
 class GraphPart:
-    """What one process of the graph stage builds: the named graphs of some profiles,
-    their union (sorted, unique) and the vocabulary terms they use. Each process merges
-    its own graphs, so only the two parts' unions are merged at the end."""
+    """What one process of the graph stage builds: the named graphs of some profiles
+    and the vocabulary terms they use. The union is merged once, from every graph, by the
+    process that gets both parts: each process merging its own and then the two unions
+    merged again cost more (the second merge compares every triple again) and sent the
+    union's references along."""
 
     graphs: list[NamedGraph]
-    union: list[Triple]
     terms: frozenset[str]
 
 
@@ -96,18 +97,16 @@ def graph_part(
 ) -> list[GraphPart]:
     """The part of ``profiles`` (one per call, so one per process under ``map_in_two``)."""
     graphs = profile_graphs(base, people, profiles, modified)
-    blocks = [graph.triples for graph in graphs]
-    return [GraphPart(graphs, sorted_union(blocks), vocabulary_terms(blocks))]
+    return [GraphPart(graphs, vocabulary_terms([graph.triples for graph in graphs]))]
 
 
 def parts_to_bytes(parts: list[GraphPart]) -> bytes:
     """Parts as ``marshal`` bytes: built-in types only, written twice as fast as pickle
-    (which memoizes every tuple); the union refers to the graphs' own tuples."""
+    (which memoizes every tuple)."""
     plain = [
         (
             [(g.iri, g.slug, None if g.source is None else str(g.source), g.triples)
              for g in part.graphs],
-            part.union,
             part.terms,
         )
         for part in parts
@@ -121,10 +120,9 @@ def parts_from_bytes(data: bytes) -> list[GraphPart]:
         GraphPart(
             [NamedGraph(iri, slug, None if source is None else Path(source), triples)
              for iri, slug, source, triples in graphs],
-            union,
             terms,
         )
-        for graphs, union, terms in marshal.loads(data)
+        for graphs, terms in marshal.loads(data)
     ]  # fmt: skip
 
 
@@ -141,7 +139,7 @@ def build_site_graph(site: Site, people: People) -> SiteGraph:
     work = partial(graph_part, base, people, modified=site.config.modified)
     parts = map_in_two(work, profiles, child_share=GRAPH_SHARE, transfer=PART_TRANSFER)
     graphs = [graph for part in parts for graph in part.graphs]
-    union = parts[0].union if len(parts) == 1 else sorted_union(p.union for p in parts)
+    union = sorted_union(graph.triples for graph in graphs)
     owners = sorted({person_iri(base, people.owner(p.slug).key) for p in profiles})
     vocabularies = vocabulary_namespaces(frozenset[str]().union(*(p.terms for p in parts)))
     description = tuple(
