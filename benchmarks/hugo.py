@@ -41,6 +41,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import CorpusSize, generate_corpus
+from installed import compile_bytecode
 
 from scholarld.model import Profile, Version, VersionKind, Work
 from scholarld.profiles import read_site
@@ -250,6 +251,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per cold build")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    compile_bytecode()
     if shutil.which("hugo") is None:
         sys.exit("hugo is not installed (Debian: apt-get install hugo)")
     with tempfile.TemporaryDirectory(prefix="scholarld-hugo-") as temporary:
