@@ -77,8 +77,16 @@ class Shape:
     checks_values: bool = field(init=False, default=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        value_constraints = (self.classes, self.datatype, self.node_kind, self.pattern,
-                             self.members is not None, self.any_of, self.all_of, self.none_of)
+        value_constraints = (
+            self.classes,
+            self.datatype,
+            self.node_kind,
+            self.pattern,
+            self.members is not None,
+            self.any_of,
+            self.all_of,
+            self.none_of,
+        )
         object.__setattr__(self, "checks_values", any(value_constraints))
 
 
