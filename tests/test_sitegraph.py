@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scholarld.graph.build import GraphPart, parts_from_bytes, parts_to_bytes
-from scholarld.graph.sitegraph import NamedGraph, sorted_union, with_triples
+from scholarld.graph.sitegraph import NamedGraph, SiteGraph, sorted_union, with_triples
 from scholarld.graph.terms import Triple
 
 TERMS = st.sampled_from(["<a>", "<a/b>", "<b>", '"x"', '"x y"', "_:b1", "_:b12"])
@@ -31,6 +31,18 @@ def test_sorted_union_is_the_sorted_set_of_every_block(blocks: list[list[Triple]
 def test_sorted_union_of_nothing_is_empty() -> None:
     assert sorted_union([]) == []
     assert sorted_union([[], []]) == []
+
+
+@given(BLOCKS)
+def test_a_site_graph_without_a_kept_union_merges_its_graphs(blocks: list[list[Triple]]) -> None:
+    graphs = tuple(
+        NamedGraph(f"http://example.org/graph/{n}", str(n), None, tuple(block))
+        for n, block in enumerate(_sorted_blocks(blocks))
+    )
+    expected = sorted({triple for graph in graphs for triple in graph.triples})
+    assert SiteGraph(graphs).sorted_triples() == expected
+    kept = SiteGraph(graphs, union=expected)
+    assert kept.sorted_triples() is expected  # the graph stage's union, not merged again
 
 
 @given(st.lists(TRIPLES, max_size=40), st.lists(TRIPLES, max_size=8))

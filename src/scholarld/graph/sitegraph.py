@@ -38,13 +38,16 @@ class SiteGraph:
     def profile_graphs(self) -> tuple[NamedGraph, ...]:
         return tuple(graph for graph in self.graphs if graph.slug is not None)
 
+    def sorted_triples(self) -> Sequence[Triple]:
+        """Every triple of every graph once, sorted: the kept ``union``, else merged now."""
+        if self.union is not None:
+            return self.union
+        return sorted_union(graph.triples for graph in self.graphs)
+
     def ntriples(self) -> str:
         """The union of all graphs as N-Triples: sorted, duplicate lines removed."""
         # term tuples sort as their lines do (terms are self-delimiting)
-        unique = self.union
-        if unique is None:
-            unique = sorted_union(graph.triples for graph in self.graphs)
-        return ntriples_lines(unique)
+        return ntriples_lines(self.sorted_triples())
 
     def nquads(self) -> str:
         """Every graph as N-Quads, graph by graph in IRI order, triples sorted."""

@@ -47,11 +47,6 @@ def ntriples_chunks(triples: Sequence[Triple]) -> Iterator[bytes]:
     return ntriples_slices(triples)
 
 
-def ntriples_bytes(triples: Sequence[Triple]) -> bytes:
-    """``ntriples_chunks`` joined."""
-    return b"".join(ntriples_chunks(triples))
-
-
 def nquads_text(graphs: Sequence[TripleGraph]) -> str:
     """Every graph's triples as N-Quads, graph by graph in the given (sorted) order."""
     return "".join(map(nquads_of, graphs))

@@ -21,7 +21,7 @@ from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
 
-from scholarld.graph.sitegraph import SiteGraph, sorted_union
+from scholarld.graph.sitegraph import SiteGraph
 from scholarld.graph.terms import Triple
 from scholarld.serialize.context import JsonLdContext, embedded_context
 from scholarld.serialize.jsonld import Compactor, node_text
@@ -64,11 +64,8 @@ def group_by_document(site_graph: SiteGraph, base_iri: str) -> DocumentIndex:
     """Every triple of the site (the union of the named graphs), under the document of its
     subject. The union is sorted, so each subject's triples are one block, met once, and a
     document's blocks arrive in order: joined, they are sorted already."""
-    union = site_graph.union
-    if union is None:
-        union = sorted_union(graph.triples for graph in site_graph.graphs)
     parts: dict[str | None, list[list[Triple]]] = {}
-    for subject, block in _subject_blocks(union):
+    for subject, block in _subject_blocks(site_graph.sorted_triples()):
         parts.setdefault(_document_of(subject, base_iri), []).append(block)
     unplaced = tuple(chain.from_iterable(parts.pop(None, [])))
     documents = tuple(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, groupby
 
 from scholarld.graph.namespaces import RDF, RDFS, SCHEMA
 from scholarld.graph.sitegraph import SiteGraph
@@ -80,10 +79,7 @@ def literal_value(term: str) -> str:
 def index_site_graph(site_graph: SiteGraph, base_iri: str) -> GraphIndex:
     """Index the union of every named graph (duplicates across graphs merged): the graph
     stage's sorted union when it kept one, else merged here."""
-    if site_graph.union is not None:
-        return index_triples(site_graph.union, base_iri)
-    merged = sorted(chain.from_iterable(graph.triples for graph in site_graph.graphs))
-    return index_triples((triple for triple, _ in groupby(merged)), base_iri)
+    return index_triples(site_graph.sorted_triples(), base_iri)
 
 
 def index_triples(triples: Iterable[Triple], base_iri: str) -> GraphIndex:
