@@ -40,8 +40,7 @@ class SiteGraphLike(Protocol):
     @property
     def graphs(self) -> Sequence[NamedGraphLike]: ...
 
-    @property
-    def union(self) -> Sequence[tuple[str, str, str]] | None: ...
+    def sorted_triples(self) -> Sequence[tuple[str, str, str]]: ...
 
     def ntriples(self) -> str: ...
 
@@ -66,12 +65,12 @@ def validate_site_graph(
     files = shape_files(shapes_dir)
     key = ""
     if cache_dir is not None:
-        key = cache_key(ntriples_slices(_union(site_graph)), files, engine)
+        key = cache_key(ntriples_slices(site_graph.sorted_triples()), files, engine)
     report = read_cached(cache_dir, key) if cache_dir is not None else None
     if report is None:
         shacl_results = shacl_results_of(site_graph, shapes_dir, cache_dir=cache_dir, engine=engine)
         with collector_paused():  # no reference cycles in the check's tables
-            chain_results = author_chain_results(_union(site_graph))
+            chain_results = author_chain_results(site_graph.sorted_triples())
         report = ValidationReport.of(shacl_results + chain_results)
         if cache_dir is not None:
             write_cached(cache_dir, key, report)
@@ -119,7 +118,7 @@ def core_results_of(
     except (UnsupportedShapesError, SyntaxError, ValueError):
         return None
     with collector_paused():  # millions of index entries, no reference cycles
-        return tuple(core_results(_union(site_graph), targeted))
+        return tuple(core_results(site_graph.sorted_triples(), targeted))
 
 
 def ensure_valid(
@@ -178,12 +177,3 @@ def _subjects_among(triples: Sequence[tuple[str, str, str]], nodes: Iterable[str
         if at < len(triples) and triples[at][0] == node:
             found.add(node)
     return found
-
-
-def _union(site_graph: SiteGraphLike) -> Sequence[tuple[str, str, str]]:
-    """Every triple once, sorted: the graph stage's union, or merged here."""
-    from scholarld.graph.sitegraph import sorted_union
-
-    if site_graph.union is not None:
-        return site_graph.union
-    return sorted_union(graph.triples for graph in site_graph.graphs)
